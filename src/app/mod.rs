@@ -1,0 +1,1 @@
+//! The Bevy layer: screens, exhibits and widgets drawn from the domain.

@@ -1,0 +1,5 @@
+//! Visitor-side state of each exhibit kind, as plain state machines the
+//! Bevy layer drives and draws.
+
+pub mod board;
+pub mod book;

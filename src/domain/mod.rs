@@ -1,0 +1,9 @@
+//! The Bevy-free core of quakehall: everything a scientist or curator
+//! would check is a pure function here, testable in milliseconds.
+//! Nothing in this module may use Bevy (a test enforces it).
+
+pub mod art;
+pub mod exhibit;
+pub mod kiosk;
+pub mod scene;
+pub mod text;

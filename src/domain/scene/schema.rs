@@ -1,0 +1,233 @@
+//! The scene file schema: `scenes/hall.ron` and one `scenes/NN-slug.ron`
+//! per exhibit. Every struct denies unknown fields so that a curator's typo
+//! is reported, not silently ignored.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::text::{Bilingual, Lang};
+
+/// The schema version this quakehall reads and writes. A file with another
+/// version is reported, never guessed at.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `scenes/hall.ron`: the hall as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HallConfig {
+    /// Must equal [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// The hall's name, shown on the attract loop and the home screen.
+    pub title: Bilingual,
+    /// A line under the title on the home screen.
+    pub subtitle: Bilingual,
+    /// Languages offered; the first is the one shown after a reset.
+    pub languages: Vec<Lang>,
+    /// Zones in the order the home screen shows them.
+    pub zones: Vec<Zone>,
+    /// Seconds without a touch before the hall returns to the attract loop.
+    pub idle_timeout_s: f32,
+    /// The attract loop.
+    pub attract: AttractSettings,
+    /// Kiosk behaviour.
+    pub kiosk: KioskSettings,
+    /// The curator PIN as a salted PBKDF2 hash, written by `quakehall set-pin`.
+    pub curator_pin: PinHash,
+}
+
+/// A zone of the hall: a group of exhibits on the home screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    /// Short id that exhibit files name in their `zone` field.
+    pub id: String,
+    /// Zone heading.
+    pub title: Bilingual,
+    /// Exhibit ids in the order shown.
+    pub exhibits: Vec<String>,
+}
+
+/// How the attract loop cycles through the exhibits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttractSettings {
+    /// Seconds each exhibit is shown.
+    pub slide_s: f32,
+    /// Whether the attract loop also alternates the language of its texts.
+    pub alternate_languages: bool,
+}
+
+/// Kiosk behaviour on open days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KioskSettings {
+    /// Seconds a finger must rest on the top-left corner to open the PIN pad.
+    pub corner_hold_s: f32,
+    /// Wrong PINs allowed before the pad locks.
+    pub pin_attempts: u32,
+    /// Seconds the pad stays locked after too many wrong PINs.
+    pub lockout_s: f32,
+}
+
+/// A salted PBKDF2-HMAC-SHA256 hash of the curator PIN. The PIN itself is
+/// never stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinHash {
+    /// Random salt, hex.
+    pub salt: String,
+    /// PBKDF2 iterations.
+    pub iterations: u32,
+    /// Derived key, hex (32 bytes).
+    pub hash: String,
+}
+
+/// One exhibit: `scenes/NN-slug.ron`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExhibitScene {
+    /// Must equal [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Unique id, lower-case letters, digits and `-`; by convention the file
+    /// name without `.ron`.
+    pub id: String,
+    /// The exhibit number on the hall's plan (1-99), shown on its card.
+    pub number: u32,
+    /// Title on the card and the exhibit screen.
+    pub title: Bilingual,
+    /// One or two sentences on the card.
+    pub summary: Bilingual,
+    /// The zone id (from `hall.ron`) this exhibit belongs to.
+    pub zone: String,
+    /// The exhibit kind and its parameters.
+    pub kind: ExhibitKind,
+}
+
+/// The reusable exhibit types. A curator makes a new exhibit of any kind by
+/// copying a scene file and changing its parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum ExhibitKind {
+    /// A paged book of pictures and text.
+    Ebook(EbookParams),
+    /// A display board of panels that expand when tapped.
+    Board(BoardParams),
+}
+
+impl ExhibitKind {
+    /// The kind's name as written in scene files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ExhibitKind::Ebook(_) => "Ebook",
+            ExhibitKind::Board(_) => "Board",
+        }
+    }
+}
+
+/// Parameters of an `Ebook`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EbookParams {
+    /// The pages in reading order.
+    pub pages: Vec<Page>,
+}
+
+/// One page of an `Ebook`: a picture beside a heading and text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// Page heading.
+    pub heading: Bilingual,
+    /// Body text.
+    pub text: Bilingual,
+    /// Picture, a path inside `assets/`.
+    pub picture: String,
+    /// Caption under the picture.
+    #[serde(default)]
+    pub caption: Option<Bilingual>,
+}
+
+/// Parameters of a `Board`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardParams {
+    /// An introduction above the panels.
+    pub intro: Bilingual,
+    /// Panels per row (1-4).
+    pub columns: u32,
+    /// The panels in reading order.
+    pub panels: Vec<Panel>,
+}
+
+/// One panel of a `Board`: always shows heading, picture and text; tapping
+/// it opens the detail text and table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Panel {
+    /// Panel heading.
+    pub heading: Bilingual,
+    /// Short text always shown.
+    pub text: Bilingual,
+    /// Optional picture, a path inside `assets/`.
+    #[serde(default)]
+    pub picture: Option<String>,
+    /// Longer text shown when the panel is expanded.
+    #[serde(default)]
+    pub detail: Option<Bilingual>,
+    /// Optional table shown when the panel is expanded.
+    #[serde(default)]
+    pub table: Option<Table>,
+}
+
+/// A small table on a board panel.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    /// Column headings.
+    pub columns: Vec<Bilingual>,
+    /// Rows; each must have one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A table cell: a plain string that reads the same in both languages
+/// (`"1976-07-28"`, `"7.8"`) or a bilingual text (`(zh: "唐山", en: "Tangshan")`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    /// The same in every language.
+    Plain(String),
+    /// Different per language.
+    Text(Bilingual),
+}
+
+impl Cell {
+    /// The cell's text in one language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match self {
+            Cell::Plain(s) => s,
+            Cell::Text(t) => t.get(lang),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct CellVisitor;
+        impl<'de> serde::de::Visitor<'de> for CellVisitor {
+            type Value = Cell;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or (zh: \"…\", en: \"…\")")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell::Plain(v.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Cell, E> {
+                Ok(Cell::Plain(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Cell, A::Error> {
+                Bilingual::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Cell::Text)
+            }
+        }
+        d.deserialize_any(CellVisitor)
+    }
+}

@@ -1,0 +1,299 @@
+//! Checks beyond parsing: texts in both languages, numbers in range, files
+//! that exist inside `assets/`, and (across files) unique ids and zones.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path};
+
+use super::locate::FieldPath;
+use super::problem::{Problem, Severity};
+use super::schema::*;
+use crate::domain::text::Bilingual;
+
+/// Picture formats the hall can show.
+pub const PICTURE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg"];
+
+/// Collects problems of one file, locating each field in its source.
+pub struct Checker<'a> {
+    file: &'a Path,
+    src: &'a str,
+    assets_dir: &'a Path,
+    /// Problems found so far.
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for `file` (text `src`) whose asset paths are relative to `assets_dir`.
+    pub fn new(file: &'a Path, src: &'a str, assets_dir: &'a Path) -> Self {
+        Self {
+            file,
+            src,
+            assets_dir,
+            problems: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, severity: Severity, path: &FieldPath, message: impl Into<String>) {
+        self.problems
+            .push(Problem::at(severity, self.file, self.src, path, message));
+    }
+
+    /// Records an error at `path`.
+    pub fn error(&mut self, path: &FieldPath, message: impl Into<String>) {
+        self.push(Severity::Error, path, message);
+    }
+
+    /// Records a warning at `path`.
+    pub fn warn(&mut self, path: &FieldPath, message: impl Into<String>) {
+        self.push(Severity::Warning, path, message);
+    }
+
+    /// Both languages present; Chinese text actually Chinese; within `max_chars`.
+    pub fn text(&mut self, path: &FieldPath, t: &Bilingual, max_chars: usize) {
+        if t.zh.trim().is_empty() {
+            self.error(
+                &path.field("zh"),
+                "missing Chinese text: expected a non-empty zh string (every visitor text needs zh and en)",
+            );
+        } else if !t.zh.chars().any(is_cjk) {
+            self.warn(
+                &path.field("zh"),
+                "the zh text contains no Chinese characters; was the English copied here?",
+            );
+        }
+        if t.en.trim().is_empty() {
+            self.error(
+                &path.field("en"),
+                "missing English text: expected a non-empty en string (every visitor text needs zh and en)",
+            );
+        }
+        for (lang, s) in [("zh", &t.zh), ("en", &t.en)] {
+            let n = s.chars().count();
+            if n > max_chars {
+                self.warn(
+                    &path.field(lang),
+                    format!("{n} characters; at most {max_chars} fit on screen here"),
+                );
+            }
+        }
+    }
+
+    /// A number within `lo..=hi`.
+    pub fn range_f32(&mut self, path: &FieldPath, v: f32, lo: f32, hi: f32, unit: &str) {
+        if !v.is_finite() || v < lo || v > hi {
+            self.error(
+                path,
+                format!("{v} is out of range: expected {lo} to {hi} {unit}"),
+            );
+        }
+    }
+
+    /// An integer within `lo..=hi`.
+    pub fn range_u32(&mut self, path: &FieldPath, v: u32, lo: u32, hi: u32, what: &str) {
+        if v < lo || v > hi {
+            self.error(
+                path,
+                format!("{v} is out of range: expected {lo} to {hi} {what}"),
+            );
+        }
+    }
+
+    /// A list length within `lo..=hi`.
+    pub fn count(&mut self, path: &FieldPath, n: usize, lo: usize, hi: usize, what: &str) {
+        if n < lo || n > hi {
+            self.error(path, format!("{n} {what}: expected {lo} to {hi}"));
+        }
+    }
+
+    /// A path relative to `assets/` that stays inside it, has one of
+    /// `extensions` and names an existing file.
+    pub fn asset(&mut self, path: &FieldPath, rel: &str, extensions: &[&str]) {
+        if let Err(msg) = check_asset_path(self.assets_dir, rel, extensions) {
+            self.error(path, msg);
+        }
+    }
+}
+
+/// Why `rel` is not a usable file inside `assets_dir`, if it is not.
+pub fn check_asset_path(assets_dir: &Path, rel: &str, extensions: &[&str]) -> Result<(), String> {
+    if rel.trim().is_empty() {
+        return Err("empty path: expected a file inside assets/, like \"pictures/tunnel.png\"".into());
+    }
+    let p = Path::new(rel);
+    if p.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') || rel.contains(':') {
+        return Err(format!(
+            "\"{rel}\" is an absolute path: expected a path inside assets/, like \"pictures/tunnel.png\""
+        ));
+    }
+    if p.components()
+        .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)))
+        || rel.contains('\\')
+    {
+        return Err(format!(
+            "\"{rel}\" leaves the assets/ folder: expected a path inside assets/ without \"..\""
+        ));
+    }
+    let ext = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    if !extensions.contains(&ext.as_str()) {
+        return Err(format!(
+            "\"{rel}\" has the wrong type: expected one of .{}",
+            extensions.join(", .")
+        ));
+    }
+    let full = assets_dir.join(p);
+    if !full.is_file() {
+        return Err(format!(
+            "\"{rel}\" does not exist: expected a file at {}",
+            full.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Whether `c` is a CJK ideograph or CJK punctuation.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FA1F)
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 48
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn schema_version(c: &mut Checker, v: u32) {
+    if v != SCHEMA_VERSION {
+        c.error(
+            &FieldPath::root().field("schema_version"),
+            format!("version {v} is not known: expected {SCHEMA_VERSION}"),
+        );
+    }
+}
+
+/// Problems of `hall.ron` on its own.
+pub fn check_hall(c: &mut Checker, hall: &HallConfig) {
+    let root = FieldPath::root();
+    schema_version(c, hall.schema_version);
+    c.text(&root.field("title"), &hall.title, 40);
+    c.text(&root.field("subtitle"), &hall.subtitle, 120);
+    c.count(&root.field("languages"), hall.languages.len(), 1, 2, "languages");
+    let mut seen = HashSet::new();
+    for (i, l) in hall.languages.iter().enumerate() {
+        if !seen.insert(*l) {
+            c.error(&root.field("languages").index(i), format!("{} is listed twice", l.code()));
+        }
+    }
+    c.range_f32(&root.field("idle_timeout_s"), hall.idle_timeout_s, 10.0, 3600.0, "seconds");
+    c.range_f32(&root.field("attract").field("slide_s"), hall.attract.slide_s, 2.0, 60.0, "seconds");
+    let kiosk = root.field("kiosk");
+    c.range_f32(&kiosk.field("corner_hold_s"), hall.kiosk.corner_hold_s, 2.0, 30.0, "seconds");
+    c.range_u32(&kiosk.field("pin_attempts"), hall.kiosk.pin_attempts, 1, 20, "attempts");
+    c.range_f32(&kiosk.field("lockout_s"), hall.kiosk.lockout_s, 10.0, 3600.0, "seconds");
+    let pin = root.field("curator_pin");
+    if let Err(msg) = crate::domain::kiosk::pin::check_hash_format(&hall.curator_pin) {
+        c.error(&pin, format!("{msg}; run `quakehall set-pin` to write a new one"));
+    }
+    let mut zone_ids = HashSet::new();
+    let mut listed: HashMap<&str, usize> = HashMap::new();
+    for (zi, z) in hall.zones.iter().enumerate() {
+        let zp = root.field("zones").index(zi);
+        if !is_valid_id(&z.id) {
+            c.error(&zp.field("id"), format!("\"{}\" is not a valid id: expected lower-case letters, digits and -", z.id));
+        }
+        if !zone_ids.insert(z.id.as_str()) {
+            c.error(&zp.field("id"), format!("zone id \"{}\" is used twice", z.id));
+        }
+        c.text(&zp.field("title"), &z.title, 40);
+        for (ei, e) in z.exhibits.iter().enumerate() {
+            if let Some(prev) = listed.insert(e.as_str(), zi) {
+                c.error(
+                    &zp.field("exhibits").index(ei),
+                    format!("exhibit \"{e}\" is already listed in zone \"{}\"", hall.zones[prev].id),
+                );
+            }
+        }
+    }
+    c.count(&root.field("zones"), hall.zones.len(), 1, 12, "zones");
+}
+
+/// Problems of one exhibit file on its own.
+pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
+    let root = FieldPath::root();
+    schema_version(c, ex.schema_version);
+    if !is_valid_id(&ex.id) {
+        c.error(
+            &root.field("id"),
+            format!("\"{}\" is not a valid id: expected lower-case letters, digits and - (like \"15-station\")", ex.id),
+        );
+    }
+    if let Some(stem) = c.file.file_stem().and_then(|s| s.to_str())
+        && stem != ex.id
+    {
+        c.warn(&root.field("id"), format!("id \"{}\" differs from the file name \"{stem}.ron\"; keep them equal so the file is easy to find", ex.id));
+    }
+    c.range_u32(&root.field("number"), ex.number, 1, 99, "(the exhibit number on the hall plan)");
+    c.text(&root.field("title"), &ex.title, 40);
+    c.text(&root.field("summary"), &ex.summary, 160);
+    let kind = root.field("kind");
+    match &ex.kind {
+        ExhibitKind::Ebook(book) => {
+            let pages = kind.field("pages");
+            c.count(&pages, book.pages.len(), 1, 40, "pages");
+            for (i, p) in book.pages.iter().enumerate() {
+                let pp = pages.index(i);
+                c.text(&pp.field("heading"), &p.heading, 40);
+                c.text(&pp.field("text"), &p.text, 400);
+                c.asset(&pp.field("picture"), &p.picture, PICTURE_EXTENSIONS);
+                if let Some(cap) = &p.caption {
+                    c.text(&pp.field("caption"), cap, 120);
+                }
+            }
+        }
+        ExhibitKind::Board(board) => {
+            c.text(&kind.field("intro"), &board.intro, 300);
+            c.range_u32(&kind.field("columns"), board.columns, 1, 4, "panels per row");
+            let panels = kind.field("panels");
+            c.count(&panels, board.panels.len(), 1, 24, "panels");
+            for (i, p) in board.panels.iter().enumerate() {
+                let pp = panels.index(i);
+                c.text(&pp.field("heading"), &p.heading, 40);
+                c.text(&pp.field("text"), &p.text, 200);
+                if let Some(pic) = &p.picture {
+                    c.asset(&pp.field("picture"), pic, PICTURE_EXTENSIONS);
+                }
+                if let Some(d) = &p.detail {
+                    c.text(&pp.field("detail"), d, 600);
+                }
+                if let Some(t) = &p.table {
+                    let tp = pp.field("table");
+                    c.count(&tp.field("columns"), t.columns.len(), 1, 6, "columns");
+                    for (ci, col) in t.columns.iter().enumerate() {
+                        c.text(&tp.field("columns").index(ci), col, 30);
+                    }
+                    c.count(&tp.field("rows"), t.rows.len(), 1, 20, "rows");
+                    for (ri, row) in t.rows.iter().enumerate() {
+                        let rp = tp.field("rows").index(ri);
+                        if row.len() != t.columns.len() {
+                            c.error(&rp, format!("{} cells: expected {}, one per column", row.len(), t.columns.len()));
+                        }
+                        for (ci, cell) in row.iter().enumerate() {
+                            match cell {
+                                Cell::Plain(s) if s.trim().is_empty() => {
+                                    c.error(&rp.index(ci), "empty cell: expected text (use \"-\" for none)");
+                                }
+                                Cell::Text(t) => c.text(&rp.index(ci), t, 60),
+                                Cell::Plain(_) => {}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

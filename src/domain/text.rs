@@ -1,0 +1,141 @@
+//! Bilingual visitor-facing text: every string a visitor reads exists in
+//! simplified Chinese and English, and Chinese comes first.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the hall can show. The order of `ALL` is the order of the
+/// language toggle: Chinese first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Lang {
+    /// 简体中文
+    #[default]
+    #[serde(rename = "zh")]
+    Zh,
+    /// English
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    /// Every language, Chinese first.
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
+    /// The language the toggle switches to.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    /// The short code used on the command line and in scene files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `zh` or `en` (also `zh-CN`, `cn`, `english`...).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "cn" | "chinese" | "中文" => Some(Lang::Zh),
+            "en" | "en-gb" | "en-us" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A text in both languages, as written in scene files: `(zh: "…", en: "…")`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual {
+    /// Simplified Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Bilingual {
+    /// A text from its two languages.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in one language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Every character of both languages, for font coverage checks.
+    pub fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.zh.chars().chain(self.en.chars())
+    }
+}
+
+/// Fixed interface texts of the shell (buttons, notices). Scene texts come
+/// from the scene files; these come from here so that they too are checked
+/// for both languages and for font coverage.
+pub mod ui {
+    use super::Bilingual;
+
+    /// One interface text, Chinese first.
+    pub struct UiText {
+        /// Simplified Chinese.
+        pub zh: &'static str,
+        /// English.
+        pub en: &'static str,
+    }
+
+    impl UiText {
+        /// The text in one language.
+        pub fn get(&self, lang: super::Lang) -> &'static str {
+            match lang {
+                super::Lang::Zh => self.zh,
+                super::Lang::En => self.en,
+            }
+        }
+
+        /// The same text as an owned [`Bilingual`].
+        pub fn to_bilingual(&self) -> Bilingual {
+            Bilingual::new(self.zh, self.en)
+        }
+    }
+
+    macro_rules! ui_texts {
+        ($($name:ident = ($zh:literal, $en:literal);)*) => {
+            $(#[doc = $en] pub const $name: UiText = UiText { zh: $zh, en: $en };)*
+            /// Every interface text, for coverage tests.
+            pub const ALL: &[UiText] = &[$($name),*];
+        };
+    }
+
+    ui_texts! {
+        TOUCH_TO_START = ("触摸开始", "Touch to start");
+        BACK_HOME = ("返回", "Home");
+        PREVIOUS = ("上一页", "Back");
+        NEXT = ("下一页", "Next");
+        TAP_TO_EXPAND = ("点击展开", "Tap for more");
+        TAP_TO_CLOSE = ("点击收起", "Tap to close");
+        EXHIBIT_NUMBER = ("展项", "Exhibit");
+        CURATOR = ("管理员", "Curator");
+        ENTER_PIN = ("请输入管理密码", "Enter the curator PIN");
+        WRONG_PIN = ("密码错误", "Wrong PIN");
+        LOCKED = ("尝试次数过多，请稍候", "Too many attempts, please wait");
+        CLEAR = ("清除", "Clear");
+        CANCEL = ("取消", "Cancel");
+        EXIT_HALL = ("退出程序", "Quit the hall");
+        CLOSE_OVERLAY = ("关闭管理", "Close curator mode");
+        SCENE_PROBLEMS = ("展项文件问题", "Scene file problems");
+        NO_PROBLEMS = ("所有展项文件正常", "All scene files are valid");
+        RELOAD = ("重新载入", "Reload scenes");
+        NO_EXHIBITS = ("暂无展项", "No exhibits yet");
+        LANGUAGE_TOGGLE = ("EN", "中");
+    }
+}

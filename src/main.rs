@@ -1,0 +1,2 @@
+//! The `quakehall` command line (filled in by the app layer).
+fn main() {}

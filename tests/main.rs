@@ -1,0 +1,12 @@
+//! The one integration-test crate (one link instead of many). Domain tests
+//! need no Bevy; app and render tests are compiled with the `app` feature.
+
+mod common;
+mod domain_wall;
+mod pictures;
+mod scenes;
+
+#[cfg(feature = "app")]
+mod app;
+#[cfg(feature = "app")]
+mod render;

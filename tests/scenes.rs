@@ -1,0 +1,364 @@
+//! Scene files: every shipped scene validates; every kind of curator
+//! mistake gives an error naming file, line, column and field; none panics.
+
+use quakehall::domain::scene::library::{HallSource, Library};
+use quakehall::domain::scene::save::{atomic_write, backup_path, replace_pin_hash};
+use quakehall::domain::scene::{ExhibitKind, Problem};
+
+use super::common::{HallCopy, position_of, root};
+
+fn load(copy: &HallCopy) -> Library {
+    Library::load(&copy.scenes(), &copy.assets())
+}
+
+#[test]
+fn shipped_scenes_parse_and_validate_without_errors() {
+    let lib = Library::load(&root().join("scenes"), &root().join("assets"));
+    let problems: Vec<String> = lib.problems.iter().map(|p| p.to_string()).collect();
+    assert!(problems.is_empty(), "shipped scenes have problems:\n{}", problems.join("\n"));
+    assert_eq!(lib.hall_source, HallSource::HallFile);
+    let ids: Vec<&str> = lib.ordered_exhibits().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["15-station", "27-great-earthquakes"]);
+    assert!(matches!(lib.exhibit("15").map(|e| &e.kind), Some(ExhibitKind::Ebook(_))));
+    assert!(matches!(lib.exhibit("27-great-earthquakes").map(|e| &e.kind), Some(ExhibitKind::Board(_))));
+}
+
+/// One broken variant of a shipped file and what must be reported.
+struct Case {
+    name: &'static str,
+    file: &'static str,
+    /// Text to replace (first occurrence) and its replacement.
+    from: &'static str,
+    to: &'static str,
+    /// The problem must be at the first occurrence of this text in the broken
+    /// file (line exact, column within it).
+    at: &'static str,
+    field: &'static str,
+    message: &'static str,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "unknown field",
+        file: "15-station.ron",
+        from: "number: 15,",
+        to: "number: 15,\n    colour: \"red\",",
+        at: "colour",
+        field: "colour",
+        message: "Unexpected field named `colour`",
+    },
+    Case {
+        name: "wrong type",
+        file: "15-station.ron",
+        from: "number: 15,",
+        to: "number: \"fifteen\",",
+        at: "\"fifteen\"",
+        field: "number",
+        message: "Expected integer",
+    },
+    Case {
+        name: "missing zh text",
+        file: "15-station.ron",
+        from: "zh: \"十三道门\"",
+        to: "zh: \"\"",
+        at: "zh: \"\"",
+        field: "kind.pages[1].heading.zh",
+        message: "missing Chinese text",
+    },
+    Case {
+        name: "path escaping assets",
+        file: "15-station.ron",
+        from: "\"pictures/station-doors.png\"",
+        to: "\"../../secret/doors.png\"",
+        at: "\"../../secret/doors.png\"",
+        field: "kind.pages[1].picture",
+        message: "leaves the assets/ folder",
+    },
+    Case {
+        name: "absolute path",
+        file: "27-great-earthquakes.ron",
+        from: "\"pictures/magnitude-energy.png\"",
+        to: "\"/home/curator/energy.png\"",
+        at: "\"/home/curator/energy.png\"",
+        field: "kind.panels[8].picture",
+        message: "absolute path",
+    },
+    Case {
+        name: "missing picture file",
+        file: "15-station.ron",
+        from: "\"pictures/station-doors.png\"",
+        to: "\"pictures/no-such-picture.png\"",
+        at: "\"pictures/no-such-picture.png\"",
+        field: "kind.pages[1].picture",
+        message: "does not exist",
+    },
+    Case {
+        name: "number out of range",
+        file: "27-great-earthquakes.ron",
+        from: "number: 27,",
+        to: "number: 270,",
+        at: "270",
+        field: "number",
+        message: "out of range",
+    },
+    Case {
+        name: "board columns out of range",
+        file: "27-great-earthquakes.ron",
+        from: "columns: 4,",
+        to: "columns: 9,",
+        at: "9,",
+        field: "kind.columns",
+        message: "out of range",
+    },
+    Case {
+        name: "table row with a missing cell",
+        file: "27-great-earthquakes.ron",
+        from: "[\"1964\", (zh: \"美国阿拉斯加\", en: \"Alaska, USA\"), \"9.2\"]",
+        to: "[\"1964\", \"9.2\"]",
+        at: "[\"1964\", \"9.2\"]",
+        field: "kind.panels[9].table.rows[1]",
+        message: "2 cells: expected 3",
+    },
+    Case {
+        name: "unknown exhibit kind",
+        file: "15-station.ron",
+        from: "kind: Ebook(",
+        to: "kind: Quiz(",
+        at: "Quiz",
+        field: "kind",
+        message: "Quiz",
+    },
+    Case {
+        name: "unknown zone",
+        file: "15-station.ron",
+        from: "zone: \"station\",",
+        to: "zone: \"basement\",",
+        at: "\"basement\"",
+        field: "zone",
+        message: "unknown zone \"basement\"",
+    },
+    Case {
+        name: "idle timeout out of range",
+        file: "hall.ron",
+        from: "idle_timeout_s: 90.0,",
+        to: "idle_timeout_s: 1.0,",
+        at: "1.0,",
+        field: "idle_timeout_s",
+        message: "out of range",
+    },
+    Case {
+        name: "hall lists a scene that does not exist",
+        file: "hall.ron",
+        from: "exhibits: [\"15-station\"],",
+        to: "exhibits: [\"15-station\", \"16-picks\"],",
+        at: "\"16-picks\"",
+        field: "zones[2].exhibits[1]",
+        message: "no scene file has id \"16-picks\"",
+    },
+    Case {
+        name: "wrong schema version",
+        file: "27-great-earthquakes.ron",
+        from: "schema_version: 1,",
+        to: "schema_version: 7,",
+        at: "7,",
+        field: "schema_version",
+        message: "version 7 is not known",
+    },
+];
+
+#[test]
+fn each_broken_scene_names_file_line_column_and_field() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let copy = HallCopy::new();
+        let path = copy.scene(case.file);
+        let original = std::fs::read_to_string(&path).expect("read shipped scene");
+        assert!(original.contains(case.from), "{}: pattern not in {}", case.name, case.file);
+        let broken = original.replacen(case.from, case.to, 1);
+        std::fs::write(&path, &broken).expect("write");
+        let lib = load(&copy);
+        let (line, col) = position_of(&broken, case.at);
+        let width = case.at.chars().count();
+        let hit = lib.problems.iter().find(|p: &&Problem| {
+            p.is_error()
+                && p.file == path
+                && p.line == line
+                && (col..=col + width).contains(&p.column)
+                && p.field == case.field
+                && p.message.contains(case.message)
+        });
+        if hit.is_none() {
+            failures.push(format!(
+                "{}: expected {}:{line}:{col} field {} containing {:?}; got:\n  {}",
+                case.name,
+                case.file,
+                case.field,
+                case.message,
+                lib.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n  ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn duplicate_id_is_reported_in_the_copy_and_the_original_kept() {
+    let copy = HallCopy::new();
+    let src = std::fs::read_to_string(copy.scene("15-station.ron")).unwrap();
+    let dup = copy.scene("16-station-copy.ron");
+    std::fs::write(&dup, src.replace("number: 15,", "number: 16,")).unwrap();
+    let lib = load(&copy);
+    let (line, col) = position_of(&src, "\"15-station\"");
+    let p = lib
+        .problems
+        .iter()
+        .find(|p| p.file == dup && p.is_error() && p.message.contains("duplicate id"))
+        .unwrap_or_else(|| panic!("no duplicate-id error: {:?}", lib.problems));
+    assert_eq!((p.line, p.column, p.field.as_str()), (line, col, "id"));
+    assert_eq!(lib.ordered_exhibits().iter().filter(|e| e.id == "15-station").count(), 1);
+}
+
+#[test]
+fn truncated_files_report_where_they_end_and_never_panic() {
+    let copy = HallCopy::new();
+    for name in ["15-station.ron", "27-great-earthquakes.ron", "hall.ron"] {
+        let path = copy.scene(name);
+        let full = std::fs::read_to_string(root().join("scenes").join(name)).unwrap();
+        let chars: Vec<char> = full.chars().collect();
+        // Every cut point in the first 400 characters, then a coarser sweep.
+        let cuts = (0..chars.len().min(400)).chain((400..chars.len()).step_by(37));
+        for cut in cuts {
+            let text: String = chars[..cut].iter().collect();
+            std::fs::write(&path, &text).unwrap();
+            let lib = load(&copy);
+            assert!(
+                lib.problems.iter().any(|p| p.file == path && p.is_error()),
+                "{name} cut at {cut} gave no error"
+            );
+        }
+        let half: String = chars[..chars.len() / 2].iter().collect();
+        std::fs::write(&path, &half).unwrap();
+        let lib = load(&copy);
+        let p = lib.problems.iter().find(|p| p.file == path).unwrap();
+        let last_line = half.lines().count();
+        assert!(p.line >= last_line.saturating_sub(1), "{name}: {p}");
+        std::fs::write(&path, &full).unwrap();
+    }
+}
+
+#[test]
+fn garbage_bytes_never_panic() {
+    let copy = HallCopy::new();
+    let path = copy.scene("15-station.ron");
+    let mut seed = 0x2545F491u32;
+    for len in [0usize, 1, 2, 7, 64, 500, 4000] {
+        let mut bytes = Vec::with_capacity(len);
+        for _ in 0..len {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            let alphabet = b"(),[]:\"zh en\\#!r/*x9\n\xff\xe4\xb8";
+            bytes.push(alphabet[seed as usize % alphabet.len()]);
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let lib = load(&copy);
+        assert!(lib.problems.iter().any(|p| p.file == path), "len {len}");
+    }
+}
+
+#[test]
+fn non_utf8_file_names_the_byte() {
+    let copy = HallCopy::new();
+    let path = copy.scene("15-station.ron");
+    std::fs::write(&path, b"(\n  id: \"a\xff\",\n)").unwrap();
+    let lib = load(&copy);
+    let p = lib.problems.iter().find(|p| p.file == path).unwrap();
+    assert!(p.message.contains("not UTF-8 text at byte 10"), "{p}");
+    assert_eq!((p.line, p.column), (2, 9));
+}
+
+#[test]
+fn broken_save_keeps_the_last_good_version() {
+    let copy = HallCopy::new();
+    let mut lib = load(&copy);
+    let generation = lib.generation;
+    let path = copy.scene("15-station.ron");
+    let good = std::fs::read_to_string(&path).unwrap();
+
+    // A good edit is picked up.
+    std::fs::write(&path, good.replace("走进地震台", "走进重庆地震台")).unwrap();
+    assert!(lib.reload());
+    assert_eq!(lib.exhibit("15").unwrap().title.zh, "走进重庆地震台");
+    assert!(lib.generation > generation);
+
+    // A broken edit is reported and the last good version stays.
+    std::fs::write(&path, &good[..good.len() / 3]).unwrap();
+    lib.reload();
+    assert_eq!(lib.exhibit("15").unwrap().title.zh, "走进重庆地震台");
+    assert!(lib.problems.iter().any(|p| p.file == path && p.is_error()));
+
+    // A parseable edit with an error (missing English) also keeps the last good one.
+    std::fs::write(&path, good.replace("en: \"Inside the seismic station\"", "en: \"\"")).unwrap();
+    lib.reload();
+    assert_eq!(lib.exhibit("15").unwrap().title.en, "Inside the seismic station");
+    assert_eq!(lib.exhibit("15").unwrap().title.zh, "走进重庆地震台");
+
+    // Fixing it clears the problem.
+    std::fs::write(&path, &good).unwrap();
+    lib.reload();
+    assert!(lib.problems.is_empty(), "{:?}", lib.problems);
+    assert_eq!(lib.exhibit("15").unwrap().title.zh, "走进地震台");
+}
+
+#[test]
+fn broken_hall_falls_back_to_backup_then_built_in() {
+    let copy = HallCopy::new();
+    let hall = copy.scene("hall.ron");
+    let good = std::fs::read_to_string(&hall).unwrap();
+    std::fs::write(backup_path(&hall), &good).unwrap();
+    std::fs::write(&hall, "(schema_version: 1,").unwrap();
+    let lib = load(&copy);
+    assert_eq!(lib.hall_source, HallSource::Backup);
+    assert_eq!(lib.ordered_exhibits().len(), 2);
+
+    std::fs::remove_file(backup_path(&hall)).unwrap();
+    let lib = load(&copy);
+    assert_eq!(lib.hall_source, HallSource::BuiltIn);
+    assert_eq!(lib.ordered_exhibits().len(), 2, "every exhibit stays reachable");
+    assert!(lib.problems.iter().any(|p| p.file == hall));
+}
+
+#[test]
+fn set_pin_rewrites_only_the_hash_atomically_with_backup() {
+    use quakehall::domain::kiosk::pin::{hash_pin, verify_pin};
+    let copy = HallCopy::new();
+    let hall = copy.scene("hall.ron");
+    let before = std::fs::read_to_string(&hall).unwrap();
+    let new_hash = hash_pin("13579");
+    let after = replace_pin_hash(&hall, &before, &new_hash).unwrap();
+    atomic_write(&hall, after.as_bytes()).unwrap();
+    assert_eq!(std::fs::read_to_string(backup_path(&hall)).unwrap(), before);
+    let lib = load(&copy);
+    assert!(lib.problems.is_empty(), "{:?}", lib.problems);
+    assert!(verify_pin("13579", &lib.hall.curator_pin));
+    assert!(!verify_pin("2468", &lib.hall.curator_pin));
+    // Comments survive.
+    assert!(after.contains("// Seconds without a touch"));
+    assert!(!after.contains("13579"), "the PIN itself is never written");
+}
+
+#[test]
+fn an_unlisted_copied_scene_joins_its_zone_with_a_warning() {
+    let copy = HallCopy::new();
+    let src = std::fs::read_to_string(copy.scene("27-great-earthquakes.ron")).unwrap();
+    let new = src
+        .replace("id: \"27-great-earthquakes\"", "id: \"28-more-earthquakes\"")
+        .replace("number: 27,", "number: 28,");
+    std::fs::write(copy.scene("28-more-earthquakes.ron"), new).unwrap();
+    let lib = load(&copy);
+    assert_eq!(lib.error_count(), 0, "{:?}", lib.problems);
+    let history = lib.zones().into_iter().find(|z| z.id == "history").unwrap();
+    let ids: Vec<&str> = history.exhibits.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["27-great-earthquakes", "28-more-earthquakes"]);
+    assert!(lib.problems.iter().any(|p| p.message.contains("not listed in hall.ron")));
+}
