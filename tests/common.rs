@@ -54,7 +54,9 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// Line and column (1-based, characters) of the first occurrence of `needle`.
 pub fn position_of(text: &str, needle: &str) -> (usize, usize) {
-    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in text"));
     let before = &text[..at];
     let line = 1 + before.matches('\n').count();
     let col = 1 + before.chars().rev().take_while(|&c| c != '\n').count();

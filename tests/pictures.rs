@@ -13,7 +13,14 @@ fn shipped_pictures_match_their_drawing_code() {
             .unwrap_or_else(|e| panic!("{}: {e}; run `quakehall art`", path.display()));
         let shipped = decode_png(&bytes).expect("valid PNG");
         let drawn = draw();
-        assert_eq!((shipped.width, shipped.height), (drawn.width, drawn.height), "{name}");
-        assert!(shipped.rgba == drawn.rgba, "{name}.png differs from its drawing code; run `quakehall art`");
+        assert_eq!(
+            (shipped.width, shipped.height),
+            (drawn.width, drawn.height),
+            "{name}"
+        );
+        assert!(
+            shipped.rgba == drawn.rgba,
+            "{name}.png differs from its drawing code; run `quakehall art`"
+        );
     }
 }

@@ -15,12 +15,26 @@ fn load(copy: &HallCopy) -> Library {
 fn shipped_scenes_parse_and_validate_without_errors() {
     let lib = Library::load(&root().join("scenes"), &root().join("assets"));
     let problems: Vec<String> = lib.problems.iter().map(|p| p.to_string()).collect();
-    assert!(problems.is_empty(), "shipped scenes have problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "shipped scenes have problems:\n{}",
+        problems.join("\n")
+    );
     assert_eq!(lib.hall_source, HallSource::HallFile);
-    let ids: Vec<&str> = lib.ordered_exhibits().iter().map(|e| e.id.as_str()).collect();
+    let ids: Vec<&str> = lib
+        .ordered_exhibits()
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
     assert_eq!(ids, ["15-station", "27-great-earthquakes"]);
-    assert!(matches!(lib.exhibit("15").map(|e| &e.kind), Some(ExhibitKind::Ebook(_))));
-    assert!(matches!(lib.exhibit("27-great-earthquakes").map(|e| &e.kind), Some(ExhibitKind::Board(_))));
+    assert!(matches!(
+        lib.exhibit("15").map(|e| &e.kind),
+        Some(ExhibitKind::Ebook(_))
+    ));
+    assert!(matches!(
+        lib.exhibit("27-great-earthquakes").map(|e| &e.kind),
+        Some(ExhibitKind::Board(_))
+    ));
 }
 
 /// One broken variant of a shipped file and what must be reported.
@@ -173,7 +187,12 @@ fn each_broken_scene_names_file_line_column_and_field() {
         let copy = HallCopy::new();
         let path = copy.scene(case.file);
         let original = std::fs::read_to_string(&path).expect("read shipped scene");
-        assert!(original.contains(case.from), "{}: pattern not in {}", case.name, case.file);
+        assert!(
+            original.contains(case.from),
+            "{}: pattern not in {}",
+            case.name,
+            case.file
+        );
         let broken = original.replacen(case.from, case.to, 1);
         std::fs::write(&path, &broken).expect("write");
         let lib = load(&copy);
@@ -194,7 +213,11 @@ fn each_broken_scene_names_file_line_column_and_field() {
                 case.file,
                 case.field,
                 case.message,
-                lib.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n  ")
+                lib.problems
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n  ")
             ));
         }
     }
@@ -215,7 +238,13 @@ fn duplicate_id_is_reported_in_the_copy_and_the_original_kept() {
         .find(|p| p.file == dup && p.is_error() && p.message.contains("duplicate id"))
         .unwrap_or_else(|| panic!("no duplicate-id error: {:?}", lib.problems));
     assert_eq!((p.line, p.column, p.field.as_str()), (line, col, "id"));
-    assert_eq!(lib.ordered_exhibits().iter().filter(|e| e.id == "15-station").count(), 1);
+    assert_eq!(
+        lib.ordered_exhibits()
+            .iter()
+            .filter(|e| e.id == "15-station")
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -298,9 +327,16 @@ fn broken_save_keeps_the_last_good_version() {
     assert!(lib.problems.iter().any(|p| p.file == path && p.is_error()));
 
     // A parseable edit with an error (missing English) also keeps the last good one.
-    std::fs::write(&path, good.replace("en: \"Inside the seismic station\"", "en: \"\"")).unwrap();
+    std::fs::write(
+        &path,
+        good.replace("en: \"Inside the seismic station\"", "en: \"\""),
+    )
+    .unwrap();
     lib.reload();
-    assert_eq!(lib.exhibit("15").unwrap().title.en, "Inside the seismic station");
+    assert_eq!(
+        lib.exhibit("15").unwrap().title.en,
+        "Inside the seismic station"
+    );
     assert_eq!(lib.exhibit("15").unwrap().title.zh, "走进重庆地震台");
 
     // Fixing it clears the problem.
@@ -324,7 +360,11 @@ fn broken_hall_falls_back_to_backup_then_built_in() {
     std::fs::remove_file(backup_path(&hall)).unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::BuiltIn);
-    assert_eq!(lib.ordered_exhibits().len(), 2, "every exhibit stays reachable");
+    assert_eq!(
+        lib.ordered_exhibits().len(),
+        2,
+        "every exhibit stays reachable"
+    );
     assert!(lib.problems.iter().any(|p| p.file == hall));
 }
 
@@ -352,7 +392,10 @@ fn an_unlisted_copied_scene_joins_its_zone_with_a_warning() {
     let copy = HallCopy::new();
     let src = std::fs::read_to_string(copy.scene("27-great-earthquakes.ron")).unwrap();
     let new = src
-        .replace("id: \"27-great-earthquakes\"", "id: \"28-more-earthquakes\"")
+        .replace(
+            "id: \"27-great-earthquakes\"",
+            "id: \"28-more-earthquakes\"",
+        )
         .replace("number: 27,", "number: 28,");
     std::fs::write(copy.scene("28-more-earthquakes.ron"), new).unwrap();
     let lib = load(&copy);
@@ -360,5 +403,9 @@ fn an_unlisted_copied_scene_joins_its_zone_with_a_warning() {
     let history = lib.zones().into_iter().find(|z| z.id == "history").unwrap();
     let ids: Vec<&str> = history.exhibits.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["27-great-earthquakes", "28-more-earthquakes"]);
-    assert!(lib.problems.iter().any(|p| p.message.contains("not listed in hall.ron")));
+    assert!(
+        lib.problems
+            .iter()
+            .any(|p| p.message.contains("not listed in hall.ron"))
+    );
 }

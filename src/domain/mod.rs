@@ -6,4 +6,5 @@ pub mod art;
 pub mod exhibit;
 pub mod kiosk;
 pub mod scene;
+pub mod sound;
 pub mod text;

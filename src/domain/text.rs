@@ -79,6 +79,34 @@ impl Bilingual {
     }
 }
 
+/// The characters of `texts` that the font face named `family` in the font
+/// file `font` (a .ttf, .otf or .ttc collection) has no glyph for, sorted and
+/// without repeats. An error says why the font could not be read.
+pub fn missing_glyphs<'a>(
+    font: &[u8],
+    family: &str,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Result<Vec<char>, String> {
+    let count = ttf_parser::fonts_in_collection(font).unwrap_or(1);
+    let face = (0..count)
+        .filter_map(|i| ttf_parser::Face::parse(font, i).ok())
+        .find(|f| {
+            f.names().into_iter().any(|n| {
+                n.name_id == ttf_parser::name_id::FAMILY
+                    && n.to_string().is_some_and(|s| s == family)
+            })
+        })
+        .ok_or_else(|| format!("no face named {family:?} in the font file"))?;
+    let mut missing: Vec<char> = texts
+        .into_iter()
+        .flat_map(str::chars)
+        .filter(|c| !c.is_control() && face.glyph_index(*c).is_none())
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    Ok(missing)
+}
+
 /// Fixed interface texts of the shell (buttons, notices). Scene texts come
 /// from the scene files; these come from here so that they too are checked
 /// for both languages and for font coverage.
@@ -129,6 +157,8 @@ pub mod ui {
         WRONG_PIN = ("密码错误", "Wrong PIN");
         LOCKED = ("尝试次数过多，请稍候", "Too many attempts, please wait");
         CLEAR = ("清除", "Clear");
+        OK = ("确定", "OK");
+        DEFAULT_PIN_WARNING = ("管理密码仍是出厂密码，请用 quakehall set-pin 修改", "The curator PIN is still the shipped default: change it with quakehall set-pin");
         CANCEL = ("取消", "Cancel");
         EXIT_HALL = ("退出程序", "Quit the hall");
         CLOSE_OVERLAY = ("关闭管理", "Close curator mode");

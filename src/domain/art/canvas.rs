@@ -21,7 +21,12 @@ impl Rgba {
     pub fn mix(self, other: Rgba, t: f32) -> Rgba {
         let t = t.clamp(0.0, 1.0);
         let m = |a: u8, b: u8| (a as f32 + (b as f32 - a as f32) * t).round() as u8;
-        Rgba(m(self.0, other.0), m(self.1, other.1), m(self.2, other.2), m(self.3, other.3))
+        Rgba(
+            m(self.0, other.0),
+            m(self.1, other.1),
+            m(self.2, other.2),
+            m(self.3, other.3),
+        )
     }
 }
 
@@ -48,13 +53,22 @@ impl Canvas {
         for _ in 0..width * height {
             rgba.extend_from_slice(&[bg.0, bg.1, bg.2, bg.3]);
         }
-        Self { width, height, rgba }
+        Self {
+            width,
+            height,
+            rgba,
+        }
     }
 
     /// The pixel at (`x`, `y`).
     pub fn pixel(&self, x: u32, y: u32) -> Rgba {
         let i = ((y * self.width + x) * 4) as usize;
-        Rgba(self.rgba[i], self.rgba[i + 1], self.rgba[i + 2], self.rgba[i + 3])
+        Rgba(
+            self.rgba[i],
+            self.rgba[i + 1],
+            self.rgba[i + 2],
+            self.rgba[i + 3],
+        )
     }
 
     fn blend(&mut self, x: usize, y: usize, c: Rgba, coverage: f32) {
@@ -89,8 +103,14 @@ impl Canvas {
         if edges.is_empty() {
             return;
         }
-        let ymin = edges.iter().map(|(a, b)| a.1.min(b.1)).fold(f32::INFINITY, f32::min);
-        let ymax = edges.iter().map(|(a, b)| a.1.max(b.1)).fold(f32::NEG_INFINITY, f32::max);
+        let ymin = edges
+            .iter()
+            .map(|(a, b)| a.1.min(b.1))
+            .fold(f32::INFINITY, f32::min);
+        let ymax = edges
+            .iter()
+            .map(|(a, b)| a.1.max(b.1))
+            .fold(f32::NEG_INFINITY, f32::max);
         let y0 = ymin.floor().max(0.0) as usize;
         let y1 = (ymax.ceil().max(0.0) as usize).min(self.height as usize);
         let w = self.width as usize;
@@ -163,7 +183,12 @@ impl Canvas {
     /// Draws a ring (circle outline) of `width`.
     pub fn ring(&mut self, cx: f32, cy: f32, r: f32, width: f32, c: Rgba) {
         let outer = ellipse(cx, cy, r + width / 2.0, r + width / 2.0);
-        let inner = ellipse(cx, cy, (r - width / 2.0).max(0.0), (r - width / 2.0).max(0.0));
+        let inner = ellipse(
+            cx,
+            cy,
+            (r - width / 2.0).max(0.0),
+            (r - width / 2.0).max(0.0),
+        );
         self.fill_polygons(&[outer, inner], c);
     }
 
@@ -188,7 +213,12 @@ impl Canvas {
                 continue;
             }
             let (nx, ny) = (-dy / len * hw, dx / len * hw);
-            rings.push(vec![(ax + nx, ay + ny), (bx + nx, by + ny), (bx - nx, by - ny), (ax - nx, ay - ny)]);
+            rings.push(vec![
+                (ax + nx, ay + ny),
+                (bx + nx, by + ny),
+                (bx - nx, by - ny),
+                (ax - nx, ay - ny),
+            ]);
         }
         // Non-zero union is approximated by drawing pieces one by one; with
         // opaque colours the result is identical, with translucent ones the
@@ -245,7 +275,10 @@ mod tests {
             .map(|(x, y)| c.pixel(x, y).0 as f32 / 255.0)
             .sum();
         let expected = std::f32::consts::PI * 900.0;
-        assert!((area - expected).abs() / expected < 0.01, "{area} vs {expected}");
+        assert!(
+            (area - expected).abs() / expected < 0.01,
+            "{area} vs {expected}"
+        );
     }
 
     #[test]
@@ -253,7 +286,10 @@ mod tests {
         let mut c = Canvas::new(8, 8, Rgba(0, 0, 0, 255));
         c.fill_rect(-100.0, -100.0, 1000.0, 1000.0, Rgba(9, 9, 9, 255));
         c.stroke(&[(-5.0, -5.0), (50.0, 50.0)], 3.0, Rgba(1, 2, 3, 255));
-        c.fill_polygon(&[(f32::NAN, 0.0), (1.0, 1.0), (2.0, 0.0)], Rgba(1, 1, 1, 255));
+        c.fill_polygon(
+            &[(f32::NAN, 0.0), (1.0, 1.0), (2.0, 0.0)],
+            Rgba(1, 1, 1, 255),
+        );
         assert_eq!(c.pixel(0, 7), Rgba(9, 9, 9, 255));
     }
 }

@@ -33,8 +33,11 @@ const WALL: Rgba = Rgba::hex(0xe9e4da);
 const SCREEN: Rgba = Rgba::hex(0x102a3a);
 const TRACE: Rgba = Rgba::hex(0x7fe0a8);
 
+/// A function that draws one picture.
+pub type Draw = fn() -> Canvas;
+
 /// Every picture by file name (without `.png`).
-pub const ALL: &[(&str, fn() -> Canvas)] = &[
+pub const ALL: &[(&str, Draw)] = &[
     ("station-hillside", station_hillside),
     ("station-doors", station_doors),
     ("station-seismometer", station_seismometer),
@@ -65,8 +68,20 @@ fn rock_texture(c: &mut Canvas, x0: f32, y0: f32, w: f32, h: f32, seed: u32) {
     for _ in 0..n {
         let (x, y) = (x0 + r.next() * w, y0 + r.next() * h);
         let s = 2.0 + r.next() * 5.0;
-        let col = if r.next() > 0.5 { ROCK_DARK } else { Rgba::hex(0xa59c90) };
-        c.fill_polygon(&[(x, y), (x + s, y + s * 0.3), (x + s * 0.6, y + s), (x - s * 0.3, y + s * 0.6)], col.alpha(150));
+        let col = if r.next() > 0.5 {
+            ROCK_DARK
+        } else {
+            Rgba::hex(0xa59c90)
+        };
+        c.fill_polygon(
+            &[
+                (x, y),
+                (x + s, y + s * 0.3),
+                (x + s * 0.6, y + s),
+                (x - s * 0.3, y + s * 0.6),
+            ],
+            col.alpha(150),
+        );
     }
 }
 
@@ -80,7 +95,11 @@ fn seismogram(x0: f32, x1: f32, y: f32, amp: f32, p: f32, s: f32, seed: u32) -> 
             let t = i as f32 / n as f32;
             let noise = (r.next() - 0.5) * 0.08;
             let env = |onset: f32, size: f32, decay: f32| {
-                if t < onset { 0.0 } else { size * (-(t - onset) / decay).exp() }
+                if t < onset {
+                    0.0
+                } else {
+                    size * (-(t - onset) / decay).exp()
+                }
             };
             let a = noise + env(p, 0.35, 0.08) + env(s, 1.0, 0.12);
             let osc = (t * 260.0).sin() * 0.6 + (t * 410.0 + 1.0).sin() * 0.4;
@@ -90,13 +109,26 @@ fn seismogram(x0: f32, x1: f32, y: f32, amp: f32, p: f32, s: f32, seed: u32) -> 
 }
 
 fn tree(c: &mut Canvas, x: f32, ground: f32, h: f32) {
-    c.fill_rect(x - h * 0.05, ground - h * 0.45, h * 0.1, h * 0.45, Rgba::hex(0x6b4f3a));
+    c.fill_rect(
+        x - h * 0.05,
+        ground - h * 0.45,
+        h * 0.1,
+        h * 0.45,
+        Rgba::hex(0x6b4f3a),
+    );
     c.fill_ellipse(x, ground - h * 0.65, h * 0.3, h * 0.38, GRASS_DARK);
     c.fill_ellipse(x - h * 0.08, ground - h * 0.72, h * 0.16, h * 0.2, GRASS);
 }
 
 fn triangle(c: &mut Canvas, x: f32, y: f32, s: f32, col: Rgba) {
-    c.fill_polygon(&[(x, y - s), (x + s * 0.9, y + s * 0.6), (x - s * 0.9, y + s * 0.6)], col);
+    c.fill_polygon(
+        &[
+            (x, y - s),
+            (x + s * 0.9, y + s * 0.6),
+            (x - s * 0.9, y + s * 0.6),
+        ],
+        col,
+    );
 }
 
 fn star(c: &mut Canvas, x: f32, y: f32, r: f32, col: Rgba) {
@@ -119,7 +151,9 @@ pub fn station_hillside() -> Canvas {
         let t = (x - 620.0) / 330.0;
         300.0 - 190.0 * (-t * t * 1.6).exp()
     };
-    let mut surface: Vec<Pt> = (0..=96).map(|i| (i as f32 * 10.0, hill(i as f32 * 10.0))).collect();
+    let mut surface: Vec<Pt> = (0..=96)
+        .map(|i| (i as f32 * 10.0, hill(i as f32 * 10.0)))
+        .collect();
     // The flat forecourt of the station.
     for p in surface.iter_mut() {
         if p.0 < 330.0 {
@@ -144,7 +178,14 @@ pub fn station_hillside() -> Canvas {
     let mut grass: Vec<Pt> = surface.clone();
     grass.extend(surface.iter().rev().map(|&(x, y)| (x, y + 9.0)));
     c.fill_polygon(&grass, GRASS);
-    for (x, h) in [(470.0, 60.0), (540.0, 75.0), (610.0, 70.0), (690.0, 80.0), (770.0, 62.0), (850.0, 55.0)] {
+    for (x, h) in [
+        (470.0, 60.0),
+        (540.0, 75.0),
+        (610.0, 70.0),
+        (690.0, 80.0),
+        (770.0, 62.0),
+        (850.0, 55.0),
+    ] {
         tree(&mut c, x, hill(x) + 4.0, h);
     }
     // Station building with its mast.
@@ -185,10 +226,22 @@ pub fn station_doors() -> Canvas {
     let (vx, vy) = (480.0, 300.0);
     let (hw, hh) = (470.0, 330.0);
     // Walls, floor and ceiling in one-point perspective.
-    c.fill_polygon(&[(vx - hw, vy - hh), (vx + hw, vy - hh), (vx, vy)], Rgba::hex(0x55555e));
-    c.fill_polygon(&[(vx - hw, vy + hh), (vx + hw, vy + hh), (vx, vy)], Rgba::hex(0x6a6259));
-    c.fill_polygon(&[(vx - hw, vy - hh), (vx - hw, vy + hh), (vx, vy)], Rgba::hex(0x7d786f));
-    c.fill_polygon(&[(vx + hw, vy - hh), (vx + hw, vy + hh), (vx, vy)], Rgba::hex(0x736e66));
+    c.fill_polygon(
+        &[(vx - hw, vy - hh), (vx + hw, vy - hh), (vx, vy)],
+        Rgba::hex(0x55555e),
+    );
+    c.fill_polygon(
+        &[(vx - hw, vy + hh), (vx + hw, vy + hh), (vx, vy)],
+        Rgba::hex(0x6a6259),
+    );
+    c.fill_polygon(
+        &[(vx - hw, vy - hh), (vx - hw, vy + hh), (vx, vy)],
+        Rgba::hex(0x7d786f),
+    );
+    c.fill_polygon(
+        &[(vx + hw, vy - hh), (vx + hw, vy + hh), (vx, vy)],
+        Rgba::hex(0x736e66),
+    );
     // Light at the end of the tunnel.
     c.fill_rect(vx - 14.0, vy - 20.0, 28.0, 36.0, TUNNEL_LIGHT);
     for k in (0..13).rev() {
@@ -199,12 +252,22 @@ pub fn station_doors() -> Canvas {
         let frame = STEEL.mix(TUNNEL, t * 0.6);
         let fw = 26.0 * s;
         let outer = vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1)];
-        let inner = vec![(x0 + fw, y0 + fw), (x1 - fw, y0 + fw), (x1 - fw, y1), (x0 + fw, y1)];
+        let inner = vec![
+            (x0 + fw, y0 + fw),
+            (x1 - fw, y0 + fw),
+            (x1 - fw, y1),
+            (x0 + fw, y1),
+        ];
         c.fill_polygons(&[outer, inner], frame);
         // Each door stands open against the right wall.
         let dx = x1 - fw;
         c.fill_polygon(
-            &[(dx, y0 + fw), (dx + 60.0 * s, y0 + fw - 22.0 * s), (dx + 60.0 * s, y1 + 22.0 * s), (dx, y1)],
+            &[
+                (dx, y0 + fw),
+                (dx + 60.0 * s, y0 + fw - 22.0 * s),
+                (dx + 60.0 * s, y1 + 22.0 * s),
+                (dx, y1),
+            ],
             STEEL_DARK.mix(TUNNEL, t * 0.6),
         );
         c.fill_circle(dx + 48.0 * s, vy, 6.0 * s, ACCENT.mix(TUNNEL, t * 0.6));
@@ -212,7 +275,13 @@ pub fn station_doors() -> Canvas {
     // Dehumidifier with its humidity gauge in the foreground.
     c.fill_rect(40.0, 420.0, 130.0, 200.0, Rgba::hex(0xdfe6ea));
     for i in 0..6 {
-        c.fill_rect(56.0, 440.0 + i as f32 * 14.0, 98.0, 6.0, Rgba::hex(0xaab6bd));
+        c.fill_rect(
+            56.0,
+            440.0 + i as f32 * 14.0,
+            98.0,
+            6.0,
+            Rgba::hex(0xaab6bd),
+        );
     }
     c.fill_circle(105.0, 560.0, 34.0, WHITE);
     c.ring(105.0, 560.0, 34.0, 4.0, INK);
@@ -230,13 +299,22 @@ pub fn station_doors() -> Canvas {
 /// an insulating cover.
 pub fn station_seismometer() -> Canvas {
     let mut c = Canvas::new(W, H, Rgba::hex(0x4a4a52));
-    c.gradient_rect(0.0, 0.0, W as f32, 420.0, Rgba::hex(0x3d3d45), Rgba::hex(0x5c5c64));
+    c.gradient_rect(
+        0.0,
+        0.0,
+        W as f32,
+        420.0,
+        Rgba::hex(0x3d3d45),
+        Rgba::hex(0x5c5c64),
+    );
     // Bedrock with strata.
     c.fill_rect(0.0, 470.0, W as f32, 170.0, ROCK);
     rock_texture(&mut c, 0.0, 470.0, W as f32, 170.0, 21);
     for k in 0..3 {
         let y = 510.0 + k as f32 * 42.0;
-        let line: Vec<Pt> = (0..=48).map(|i| (i as f32 * 20.0, y + 6.0 * (i as f32 * 0.5 + k as f32).sin())).collect();
+        let line: Vec<Pt> = (0..=48)
+            .map(|i| (i as f32 * 20.0, y + 6.0 * (i as f32 * 0.5 + k as f32).sin()))
+            .collect();
         c.stroke(&line, 2.0, ROCK_LINE);
     }
     // Pier cast into the rock.
@@ -263,7 +341,10 @@ pub fn station_seismometer() -> Canvas {
     let cable: Vec<Pt> = (0..=30)
         .map(|i| {
             let t = i as f32 / 30.0;
-            (560.0 + t * 340.0, 330.0 + 60.0 * (t * std::f32::consts::PI).sin())
+            (
+                560.0 + t * 340.0,
+                330.0 + 60.0 * (t * std::f32::consts::PI).sin(),
+            )
         })
         .collect();
     c.stroke(&cable, 6.0, INK);
@@ -276,7 +357,13 @@ pub fn station_seismometer() -> Canvas {
     }
     // Ground motion arrives from below.
     for k in 0..3 {
-        c.ring(150.0, 700.0, 120.0 + k as f32 * 55.0, 5.0, ACCENT.alpha(200 - k * 50));
+        c.ring(
+            150.0,
+            700.0,
+            120.0 + k as f32 * 55.0,
+            5.0,
+            ACCENT.alpha(200 - k * 50),
+        );
     }
     c
 }
@@ -300,7 +387,14 @@ pub fn station_duty_room() -> Canvas {
     c.ring(820.0, 120.0, 60.0, 8.0, INK);
     for i in 0..12 {
         let a = i as f32 * std::f32::consts::TAU / 12.0;
-        c.stroke(&[(820.0 + 46.0 * a.sin(), 120.0 - 46.0 * a.cos()), (820.0 + 52.0 * a.sin(), 120.0 - 52.0 * a.cos())], 3.0, INK);
+        c.stroke(
+            &[
+                (820.0 + 46.0 * a.sin(), 120.0 - 46.0 * a.cos()),
+                (820.0 + 52.0 * a.sin(), 120.0 - 52.0 * a.cos()),
+            ],
+            3.0,
+            INK,
+        );
     }
     c.stroke(&[(820.0, 120.0), (820.0, 82.0)], 5.0, INK);
     c.stroke(&[(820.0, 120.0), (848.0, 132.0)], 5.0, INK);
@@ -310,7 +404,11 @@ pub fn station_duty_room() -> Canvas {
         c.fill_rect(x, 256.0, 150.0, 110.0, SCREEN);
         for k in 0..3 {
             let y = 280.0 + k as f32 * 30.0;
-            let (p, s) = if i == 1 { (0.25 + k as f32 * 0.05, 0.5 + k as f32 * 0.08) } else { (2.0, 2.0) };
+            let (p, s) = if i == 1 {
+                (0.25 + k as f32 * 0.05, 0.5 + k as f32 * 0.08)
+            } else {
+                (2.0, 2.0)
+            };
             let tr = seismogram(x + 6.0, x + 144.0, y, 22.0, p, s, 100 + i as u32 * 10 + k);
             c.stroke(&tr, 1.6, TRACE);
         }
@@ -323,7 +421,15 @@ pub fn station_duty_room() -> Canvas {
     c.fill_rect(800.0, 424.0, 20.0, 120.0, Rgba::hex(0x6e5237));
     c.fill_rect(330.0, 384.0, 120.0, 16.0, Rgba::hex(0x3b4a55));
     c.fill_rect(740.0, 378.0, 50.0, 22.0, RED);
-    c.fill_polygon(&[(480.0, 470.0), (590.0, 470.0), (600.0, 560.0), (470.0, 560.0)], INSTRUMENT_DARK);
+    c.fill_polygon(
+        &[
+            (480.0, 470.0),
+            (590.0, 470.0),
+            (600.0, 560.0),
+            (470.0, 560.0),
+        ],
+        INSTRUMENT_DARK,
+    );
     c.fill_rect(525.0, 560.0, 20.0, 50.0, INK);
     c.fill_rect(480.0, 600.0, 110.0, 10.0, INK);
     c
@@ -344,13 +450,20 @@ pub fn station_rapid_report() -> Canvas {
     c.fill_polygon(&land, Rgba::hex(0xdfe8cf));
     for k in 0..6 {
         let x = 230.0 + k as f32 * 75.0;
-        c.stroke(&[(x - 80.0, 520.0), (x + 90.0, 140.0)], 10.0, Rgba::hex(0xc2d3aa));
+        c.stroke(
+            &[(x - 80.0, 520.0), (x + 90.0, 140.0)],
+            10.0,
+            Rgba::hex(0xc2d3aa),
+        );
     }
     // Two rivers meeting, like the Yangtze and the Jialing.
     let yangtze: Vec<Pt> = (0..=40)
         .map(|i| {
             let t = i as f32 / 40.0;
-            (120.0 + t * 640.0, 430.0 - 140.0 * t + 30.0 * (t * 9.0).sin())
+            (
+                120.0 + t * 640.0,
+                430.0 - 140.0 * t + 30.0 * (t * 9.0).sin(),
+            )
         })
         .collect();
     c.stroke(&yangtze, 9.0, WATER);
@@ -368,7 +481,14 @@ pub fn station_rapid_report() -> Canvas {
     }
     star(&mut c, ex, ey, 26.0, RED);
     // Stations.
-    for (x, y) in [(520.0, 380.0), (180.0, 420.0), (430.0, 160.0), (620.0, 230.0), (260.0, 120.0), (560.0, 500.0)] {
+    for (x, y) in [
+        (520.0, 380.0),
+        (180.0, 420.0),
+        (430.0, 160.0),
+        (620.0, 230.0),
+        (260.0, 120.0),
+        (560.0, 500.0),
+    ] {
         triangle(&mut c, x, y, 18.0, INSTRUMENT);
     }
     // The report goes out: a phone and a screen.
@@ -376,7 +496,13 @@ pub fn station_rapid_report() -> Canvas {
     c.fill_rect(770.0, 316.0, 100.0, 170.0, WHITE);
     c.fill_rect(780.0, 330.0, 80.0, 14.0, RED);
     for i in 0..5 {
-        c.fill_rect(780.0, 356.0 + i as f32 * 22.0, 80.0 - (i % 2) as f32 * 24.0, 8.0, Rgba::hex(0x9aa6ad));
+        c.fill_rect(
+            780.0,
+            356.0 + i as f32 * 22.0,
+            80.0 - (i % 2) as f32 * 24.0,
+            8.0,
+            Rgba::hex(0x9aa6ad),
+        );
     }
     for k in 0..3 {
         let r = 30.0 + k as f32 * 22.0;
@@ -405,7 +531,12 @@ pub fn station_early_warning() -> Canvas {
     c.ring_ellipse(ex, ey, 330.0, 155.0, 6.0, INSTRUMENT);
     c.ring_ellipse(ex, ey, 190.0, 90.0, 14.0, ACCENT);
     star(&mut c, ex, ey, 24.0, RED);
-    for (x, y) in [(330.0, 420.0), (190.0, 520.0), (420.0, 480.0), (120.0, 410.0)] {
+    for (x, y) in [
+        (330.0, 420.0),
+        (190.0, 520.0),
+        (420.0, 480.0),
+        (120.0, 410.0),
+    ] {
         triangle(&mut c, x, y, 16.0, INSTRUMENT_DARK);
     }
     // The alert races ahead of both fronts to the city.
@@ -416,11 +547,20 @@ pub fn station_early_warning() -> Canvas {
     }
     c.stroke(&bolt, 7.0, RED);
     c.fill_polygon(&[(700.0, 330.0), (668.0, 308.0), (668.0, 352.0)], RED);
-    for (i, (w, h)) in [(60.0, 150.0), (50.0, 210.0), (70.0, 120.0), (45.0, 180.0)].into_iter().enumerate() {
+    for (i, (w, h)) in [(60.0, 150.0), (50.0, 210.0), (70.0, 120.0), (45.0, 180.0)]
+        .into_iter()
+        .enumerate()
+    {
         let x = 715.0 + i as f32 * 52.0;
         c.fill_rect(x, 360.0 - h, w - 6.0, h, Rgba::hex(0x7e8c99));
         for r in 0..((h / 30.0) as usize) {
-            c.fill_rect(x + 8.0, 370.0 - h + r as f32 * 30.0, w - 22.0, 10.0, TUNNEL_LIGHT);
+            c.fill_rect(
+                x + 8.0,
+                370.0 - h + r as f32 * 30.0,
+                w - 22.0,
+                10.0,
+                TUNNEL_LIGHT,
+            );
         }
     }
     // Seconds of warning counting down on a display.
@@ -429,25 +569,40 @@ pub fn station_early_warning() -> Canvas {
     c
 }
 
-/// Energy of magnitudes 5 to 8 as circles whose areas are proportional to
-/// radiated energy: each step of one magnitude is about 32 times the energy
-/// (log10 E = 1.5 M + 4.8, Gutenberg and Richter 1956).
+/// Energy of magnitudes 5, 6 and 7 as circles whose areas are proportional
+/// to radiated energy: each step of one magnitude is about 32 times the
+/// energy (log10 E = 1.5 M + 4.8, E in joules; Gutenberg and Richter 1956).
+/// A fourth circle for magnitude 8 would be 5.6 times wider again and
+/// cannot fit, which is the point the board makes in words.
 pub fn magnitude_energy() -> Canvas {
     let mut c = Canvas::new(W, H, Rgba::hex(0xf7f4ec));
-    let base_r = 4.0f32;
-    let mut x = 90.0;
-    for (i, m) in [5.0f32, 6.0, 7.0, 8.0].into_iter().enumerate() {
-        let ratio = 10f32.powf(1.5 * (m - 5.0));
-        let r = base_r * ratio.sqrt();
-        let y = 560.0 - r;
-        let col = INSTRUMENT.mix(RED, i as f32 / 3.0);
-        c.fill_circle(x + r, y, r, col.alpha(230));
-        c.ring(x + r, y, r, 3.0, INK.alpha(180));
-        draw_digits(&mut c, x + r - 12.0, 590.0, 26.0, &format!("{}", m as u32), INK);
-        x += 2.0 * r + 40.0;
+    let ground = 520.0;
+    let r7 = 250.0f32;
+    let mut x = 110.0;
+    for (i, m) in [5.0f32, 6.0, 7.0].into_iter().enumerate() {
+        let r = r7 * energy_ratio(m, 7.0).sqrt();
+        let col = INSTRUMENT.mix(RED, i as f32 / 2.0);
+        let cx = x + r.max(14.0);
+        c.fill_circle(cx, ground - r, r, col.alpha(235));
+        c.ring(cx, ground - r, r, 3.0, INK.alpha(180));
+        draw_digits(
+            &mut c,
+            cx - 12.0,
+            ground + 34.0,
+            44.0,
+            &format!("{}", m as u32),
+            INK,
+        );
+        x = cx + r.max(14.0) + 70.0;
     }
-    c.fill_rect(40.0, 566.0, 880.0, 4.0, INK);
+    c.fill_rect(40.0, ground, 880.0, 5.0, INK);
     c
+}
+
+/// Ratio of radiated energy between magnitudes `m` and `reference`:
+/// 10^(1.5 (m - reference)) (Gutenberg and Richter 1956).
+pub fn energy_ratio(m: f32, reference: f32) -> f32 {
+    10f32.powf(1.5 * (m - reference))
 }
 
 /// Seven-segment digits, so pictures can show numbers without a font.
@@ -469,7 +624,11 @@ fn draw_digits(c: &mut Canvas, x: f32, y: f32, h: f32, digits: &str, col: Rgba) 
         let ox = x + i as f32 * s * 1.6;
         for (k, &(x0, y0, x1, y1)) in SEG.iter().enumerate() {
             if ON[d as usize] & (1 << k) != 0 {
-                c.stroke(&[(ox + x0 * s, y + y0 * s), (ox + x1 * s, y + y1 * s)], s * 0.22, col);
+                c.stroke(
+                    &[(ox + x0 * s, y + y0 * s), (ox + x1 * s, y + y1 * s)],
+                    s * 0.22,
+                    col,
+                );
             }
         }
     }
@@ -490,15 +649,18 @@ mod tests {
                 .flat_map(|y| (0..W).step_by(7).map(move |x| (x, y)))
                 .filter(|&(x, y)| c.pixel(x, y) != first)
                 .count();
-            assert!(differing > 1000, "{name} looks blank: {differing} pixels differ");
+            assert!(
+                differing > 1000,
+                "{name} looks blank: {differing} pixels differ"
+            );
         }
     }
 
     #[test]
-    fn energy_circles_follow_gutenberg_richter() {
-        // Area ratio between successive magnitudes is 10^1.5 ≈ 31.6.
-        let r5 = 4.0f32;
-        let r6 = r5 * 10f32.powf(1.5).sqrt();
-        assert!(((r6 / r5).powi(2) - 31.62).abs() < 0.01);
+    fn energy_ratios_follow_gutenberg_richter() {
+        // One magnitude step: 10^1.5 ≈ 31.6 times the energy; two: 1000.
+        assert!((energy_ratio(6.0, 5.0) - 31.62).abs() < 0.01);
+        assert!((energy_ratio(8.0, 6.0) - 1000.0).abs() < 0.5);
+        assert!((energy_ratio(5.0, 7.0) * 1000.0 - 1.0).abs() < 1e-4);
     }
 }

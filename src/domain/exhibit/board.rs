@@ -15,7 +15,11 @@ impl BoardState {
 
     /// A tap on panel `i`: opens it, or closes it when it was open.
     pub fn tap(&mut self, i: usize) {
-        self.expanded = if self.expanded == Some(i) { None } else { Some(i) };
+        self.expanded = if self.expanded == Some(i) {
+            None
+        } else {
+            Some(i)
+        };
     }
 
     /// Closes the expanded panel.

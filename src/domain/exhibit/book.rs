@@ -31,7 +31,7 @@ impl Book {
     }
 
     /// Turns to the next page; false at the last page.
-    pub fn next(&mut self) -> bool {
+    pub fn next_page(&mut self) -> bool {
         if self.page + 1 < self.pages {
             self.page += 1;
             true
@@ -41,7 +41,7 @@ impl Book {
     }
 
     /// Turns to the previous page; false at the first page.
-    pub fn previous(&mut self) -> bool {
+    pub fn previous_page(&mut self) -> bool {
         if self.page > 0 {
             self.page -= 1;
             true
@@ -63,7 +63,11 @@ impl Book {
         if !dx.is_finite() || dx.abs() < threshold || dy.abs() > dx.abs() {
             return false;
         }
-        if dx < 0.0 { self.next() } else { self.previous() }
+        if dx < 0.0 {
+            self.next_page()
+        } else {
+            self.previous_page()
+        }
     }
 }
 
@@ -74,9 +78,9 @@ mod tests {
     #[test]
     fn turns_within_bounds() {
         let mut b = Book::new(3);
-        assert!(!b.previous());
-        assert!(b.next() && b.next());
-        assert!(!b.next());
+        assert!(!b.previous_page());
+        assert!(b.next_page() && b.next_page());
+        assert!(!b.next_page());
         assert_eq!(b.page(), 2);
         b.go_to(99);
         assert_eq!(b.page(), 2);
@@ -86,7 +90,10 @@ mod tests {
     fn swipes_need_distance_and_direction() {
         let mut b = Book::new(3);
         assert!(!b.swipe(-30.0, 0.0, 1280.0), "a wobble is not a swipe");
-        assert!(!b.swipe(-200.0, 300.0, 1280.0), "a vertical drag is not a swipe");
+        assert!(
+            !b.swipe(-200.0, 300.0, 1280.0),
+            "a vertical drag is not a swipe"
+        );
         assert!(b.swipe(-200.0, 10.0, 1280.0));
         assert_eq!(b.page(), 1);
         assert!(b.swipe(200.0, 0.0, 1280.0));
@@ -97,7 +104,7 @@ mod tests {
     #[test]
     fn empty_book_is_safe() {
         let mut b = Book::new(0);
-        assert!(!b.next() && !b.previous());
+        assert!(!b.next_page() && !b.previous_page());
         b.go_to(3);
         assert_eq!(b.page(), 0);
     }

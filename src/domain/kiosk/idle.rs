@@ -45,7 +45,11 @@ pub fn attract_slide(t_s: f64, exhibits: usize, slide_s: f64, alternate: bool) -
     }
     let n = (t_s.max(0.0) / slide_s).floor() as u64;
     if alternate {
-        let lang = if n % 2 == 0 { Lang::Zh } else { Lang::En };
+        let lang = if n.is_multiple_of(2) {
+            Lang::Zh
+        } else {
+            Lang::En
+        };
         (((n / 2) % exhibits as u64) as usize, lang)
     } else {
         ((n % exhibits as u64) as usize, Lang::Zh)

@@ -196,11 +196,19 @@ mod tests {
         let h = fast("2468");
         let mut gate = PinGate::new(5, 60.0);
         for i in 0..4 {
-            assert_eq!(gate.try_pin(i as f64, "0000", &h), PinOutcome::Wrong { remaining: 4 - i });
+            assert_eq!(
+                gate.try_pin(i as f64, "0000", &h),
+                PinOutcome::Wrong { remaining: 4 - i }
+            );
         }
-        assert!(matches!(gate.try_pin(4.0, "0000", &h), PinOutcome::Locked { .. }));
+        assert!(matches!(
+            gate.try_pin(4.0, "0000", &h),
+            PinOutcome::Locked { .. }
+        ));
         // Even the right PIN is refused while locked.
-        assert!(matches!(gate.try_pin(30.0, "2468", &h), PinOutcome::Locked { seconds_left } if (seconds_left - 34.0).abs() < 1e-9));
+        assert!(
+            matches!(gate.try_pin(30.0, "2468", &h), PinOutcome::Locked { seconds_left } if (seconds_left - 34.0).abs() < 1e-9)
+        );
         assert_eq!(gate.try_pin(64.5, "2468", &h), PinOutcome::Accepted);
     }
 
@@ -209,8 +217,14 @@ mod tests {
         let h = fast("2468");
         let mut gate = PinGate::new(2, 10.0);
         gate.try_pin(0.0, "1", &h);
-        assert!(matches!(gate.try_pin(1.0, "1", &h), PinOutcome::Locked { .. }));
-        assert_eq!(gate.try_pin(12.0, "1", &h), PinOutcome::Wrong { remaining: 1 });
+        assert!(matches!(
+            gate.try_pin(1.0, "1", &h),
+            PinOutcome::Locked { .. }
+        ));
+        assert_eq!(
+            gate.try_pin(12.0, "1", &h),
+            PinOutcome::Wrong { remaining: 1 }
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::locate::FieldPath;
+use super::locate::{FieldPath, value_span};
 use super::parse::parse_ron;
 use super::problem::{Problem, Severity};
 use super::schema::*;
@@ -268,15 +268,27 @@ impl Library {
             .collect();
         let mut exhibits = Vec::new();
         let mut sources = HashMap::new();
+        let mut unreadable_ids = HashSet::new();
         for path in scene_files(&self.scenes_dir) {
             let (scene, ps, src) = read_exhibit(&path, &self.assets_dir);
             let broken = has_errors(&ps);
+            if scene.is_none()
+                && let Some(span) = value_span(&src, &FieldPath::root().field("id"))
+            {
+                // The file names its id but does not parse: the hall's listing
+                // of that id is not what is wrong.
+                unreadable_ids.insert(src[span].trim_matches('"').to_owned());
+            }
             problems.extend(ps);
             match (scene, previous.get(&path)) {
-                (Some(s), None) => exhibits.push(LoadedExhibit { file: path.clone(), scene: s }),
-                (Some(s), Some(_)) if !broken => {
-                    exhibits.push(LoadedExhibit { file: path.clone(), scene: s })
-                }
+                (Some(s), None) => exhibits.push(LoadedExhibit {
+                    file: path.clone(),
+                    scene: s,
+                }),
+                (Some(s), Some(_)) if !broken => exhibits.push(LoadedExhibit {
+                    file: path.clone(),
+                    scene: s,
+                }),
                 (_, Some(prev)) => exhibits.push(prev.clone()),
                 (None, None) => {}
             }
@@ -285,7 +297,14 @@ impl Library {
         if new_source == HallSource::BuiltIn {
             new_hall.zones = zones_from_exhibits(&exhibits);
         }
-        cross_check(&new_hall, &hall_path, &mut exhibits, &sources, &mut problems);
+        cross_check(
+            &new_hall,
+            &hall_path,
+            &mut exhibits,
+            &sources,
+            &unreadable_ids,
+            &mut problems,
+        );
         problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
 
         let changed = new_hall != self.hall || new_source != self.hall_source || {
@@ -393,6 +412,7 @@ fn cross_check(
     hall_path: &Path,
     exhibits: &mut Vec<LoadedExhibit>,
     sources: &HashMap<PathBuf, String>,
+    unreadable_ids: &HashSet<String>,
     problems: &mut Vec<Problem>,
 ) {
     let hall_src = std::fs::read_to_string(hall_path).unwrap_or_default();
@@ -438,7 +458,7 @@ fn cross_check(
     for (zi, z) in hall.zones.iter().enumerate() {
         for (ei, id) in z.exhibits.iter().enumerate() {
             listed_in.insert(id, &z.id);
-            if !first_by_id.contains_key(id) {
+            if !first_by_id.contains_key(id) && !unreadable_ids.contains(id) {
                 problems.push(Problem::at(
                     Severity::Error,
                     hall_path,
@@ -496,7 +516,10 @@ impl HallConfig {
         Self {
             schema_version: SCHEMA_VERSION,
             title: Bilingual::new("地震科普馆", "Earthquake Science Hall"),
-            subtitle: Bilingual::new("触摸展项，了解地震", "Touch an exhibit to explore earthquakes"),
+            subtitle: Bilingual::new(
+                "触摸展项，了解地震",
+                "Touch an exhibit to explore earthquakes",
+            ),
             languages: vec![Lang::Zh, Lang::En],
             zones: vec![Zone {
                 id: "hall".into(),
@@ -504,6 +527,7 @@ impl HallConfig {
                 exhibits: Vec::new(),
             }],
             idle_timeout_s: 90.0,
+            interface_volume: 0.5,
             attract: AttractSettings {
                 slide_s: 6.0,
                 alternate_languages: true,

@@ -181,7 +181,13 @@ fn tokenize(src: &str) -> Vec<Token> {
                 text.push(ch);
                 advance(&mut i, &mut line, &mut col, &chars);
             }
-            out.push(Token { tok: Tok::Str(text), line: tl, col: tc, start: offsets[start_i], end: offsets[i.min(chars.len())] });
+            out.push(Token {
+                tok: Tok::Str(text),
+                line: tl,
+                col: tc,
+                start: offsets[start_i],
+                end: offsets[i.min(chars.len())],
+            });
         } else if c == '\'' {
             advance(&mut i, &mut line, &mut col, &chars);
             while i < chars.len() && chars[i] != '\'' {
@@ -195,30 +201,72 @@ fn tokenize(src: &str) -> Vec<Token> {
             if i < chars.len() {
                 advance(&mut i, &mut line, &mut col, &chars);
             }
-            out.push(Token { tok: Tok::Other, line: tl, col: tc, start: offsets[start_i], end: offsets[i.min(chars.len())] });
+            out.push(Token {
+                tok: Tok::Other,
+                line: tl,
+                col: tc,
+                start: offsets[start_i],
+                end: offsets[i.min(chars.len())],
+            });
         } else if matches!(c, '(' | '[' | '{') {
             advance(&mut i, &mut line, &mut col, &chars);
-            out.push(Token { tok: Tok::Open(c), line: tl, col: tc, start: offsets[start_i], end: offsets[i.min(chars.len())] });
+            out.push(Token {
+                tok: Tok::Open(c),
+                line: tl,
+                col: tc,
+                start: offsets[start_i],
+                end: offsets[i.min(chars.len())],
+            });
         } else if matches!(c, ')' | ']' | '}') {
             advance(&mut i, &mut line, &mut col, &chars);
-            out.push(Token { tok: Tok::Close(c), line: tl, col: tc, start: offsets[start_i], end: offsets[i.min(chars.len())] });
+            out.push(Token {
+                tok: Tok::Close(c),
+                line: tl,
+                col: tc,
+                start: offsets[start_i],
+                end: offsets[i.min(chars.len())],
+            });
         } else if c == ',' {
             advance(&mut i, &mut line, &mut col, &chars);
-            out.push(Token { tok: Tok::Comma, line: tl, col: tc, start: offsets[start_i], end: offsets[i.min(chars.len())] });
+            out.push(Token {
+                tok: Tok::Comma,
+                line: tl,
+                col: tc,
+                start: offsets[start_i],
+                end: offsets[i.min(chars.len())],
+            });
         } else if c == ':' {
             advance(&mut i, &mut line, &mut col, &chars);
-            out.push(Token { tok: Tok::Colon, line: tl, col: tc, start: offsets[start_i], end: offsets[i.min(chars.len())] });
+            out.push(Token {
+                tok: Tok::Colon,
+                line: tl,
+                col: tc,
+                start: offsets[start_i],
+                end: offsets[i.min(chars.len())],
+            });
         } else if c.is_alphanumeric() || c == '_' {
             let mut word = String::new();
             while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
                 word.push(chars[i]);
                 advance(&mut i, &mut line, &mut col, &chars);
             }
-            out.push(Token { tok: Tok::Ident(word), line: tl, col: tc, start: offsets[start_i], end: offsets[i.min(chars.len())] });
+            out.push(Token {
+                tok: Tok::Ident(word),
+                line: tl,
+                col: tc,
+                start: offsets[start_i],
+                end: offsets[i.min(chars.len())],
+            });
         } else {
             // `#![enable(..)]` attributes, numbers' signs and dots, stray characters.
             advance(&mut i, &mut line, &mut col, &chars);
-            out.push(Token { tok: Tok::Other, line: tl, col: tc, start: offsets[start_i], end: offsets[i.min(chars.len())] });
+            out.push(Token {
+                tok: Tok::Other,
+                line: tl,
+                col: tc,
+                start: offsets[start_i],
+                end: offsets[i.min(chars.len())],
+            });
         }
     }
     out
@@ -351,9 +399,11 @@ pub fn value_span(src: &str, path: &FieldPath) -> Option<std::ops::Range<usize>>
     let t = tokenize(src);
     let start = first_value(&t)?;
     let idx = find_exact(&t, start, &path.0)?;
+    let first = t.get(idx)?;
     let end = skip_value(&t, idx);
     let last = t.get(end.checked_sub(1)?)?;
-    Some(t[idx].start..last.end)
+    // A truncated file can end inside the value: no span then.
+    (end > idx && last.end >= first.start).then_some(first.start..last.end)
 }
 
 fn first_value(t: &[Token]) -> Option<usize> {
@@ -416,15 +466,27 @@ mod tests {
     fn finds_nested_fields_and_indices() {
         assert_eq!(locate(SRC, &FieldPath::parse("id")), (4, 9));
         assert_eq!(locate(SRC, &FieldPath::parse("kind")), (5, 11));
-        assert_eq!(locate(SRC, &FieldPath::parse("kind.pages[0].picture")), (7, 54));
-        assert_eq!(locate(SRC, &FieldPath::parse("kind.pages[1].heading.en")), (9, 40));
-        assert_eq!(locate(SRC, &FieldPath::parse("kind.pages[1].picture")), (10, 26));
+        assert_eq!(
+            locate(SRC, &FieldPath::parse("kind.pages[0].picture")),
+            (7, 54)
+        );
+        assert_eq!(
+            locate(SRC, &FieldPath::parse("kind.pages[1].heading.en")),
+            (9, 40)
+        );
+        assert_eq!(
+            locate(SRC, &FieldPath::parse("kind.pages[1].picture")),
+            (10, 26)
+        );
         assert_eq!(locate(SRC, &FieldPath::parse("opt.x")), (14, 19));
     }
 
     #[test]
     fn missing_field_points_at_its_parent() {
-        assert_eq!(locate(SRC, &FieldPath::parse("kind.pages[1].heading.de")), (9, 26));
+        assert_eq!(
+            locate(SRC, &FieldPath::parse("kind.pages[1].heading.de")),
+            (9, 26)
+        );
         assert_eq!(locate(SRC, &FieldPath::parse("kind.pages[7]")), (6, 16));
     }
 
@@ -446,8 +508,29 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for src in ["", "(", ")", "\"unterminated", "r#\"x", "/* open", "(a: [1, 2", "'", "#!["] {
-            let _ = locate(src, &FieldPath::parse("a.b[3].c"));
+        let sources = [
+            "",
+            "(",
+            ")",
+            "\"unterminated",
+            "r#\"x",
+            "/* open",
+            "(a: [1, 2",
+            "'",
+            "#![",
+            "(id:",
+            "(id: (",
+            "(a: b: c",
+            "(id: \"x\"",
+        ];
+        for src in sources {
+            for path in ["a.b[3].c", "id", "a", "a[0]"] {
+                let p = FieldPath::parse(path);
+                let _ = locate(src, &p);
+                if let Some(span) = value_span(src, &p) {
+                    let _ = &src[span];
+                }
+            }
         }
     }
 }

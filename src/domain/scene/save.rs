@@ -47,7 +47,10 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// folder is written and synced, the current file is copied to
 /// [`backup_path`], and the temporary file is renamed over `path`.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = dir.join(format!(".{name}.saving-{}", std::process::id()));
     {

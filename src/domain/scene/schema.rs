@@ -26,12 +26,23 @@ pub struct HallConfig {
     pub zones: Vec<Zone>,
     /// Seconds without a touch before the hall returns to the attract loop.
     pub idle_timeout_s: f32,
+    /// Volume of the interface sounds (taps, page turns), 0 (off) to 1.
+    pub interface_volume: f32,
     /// The attract loop.
     pub attract: AttractSettings,
     /// Kiosk behaviour.
     pub kiosk: KioskSettings,
     /// The curator PIN as a salted PBKDF2 hash, written by `quakehall set-pin`.
     pub curator_pin: PinHash,
+}
+
+impl HallConfig {
+    /// Every text a visitor can read from the hall settings.
+    pub fn visitor_texts(&self) -> Vec<Bilingual> {
+        let mut v = vec![self.title.clone(), self.subtitle.clone()];
+        v.extend(self.zones.iter().map(|z| z.title.clone()));
+        v
+    }
 }
 
 /// A zone of the hall: a group of exhibits on the home screen.
@@ -100,6 +111,60 @@ pub struct ExhibitScene {
     pub zone: String,
     /// The exhibit kind and its parameters.
     pub kind: ExhibitKind,
+}
+
+impl ExhibitScene {
+    /// The picture that stands for the exhibit on cards and in the attract
+    /// loop: the first picture it shows, if it has one.
+    pub fn preview_picture(&self) -> Option<&str> {
+        match &self.kind {
+            ExhibitKind::Ebook(b) => b.pages.first().map(|p| p.picture.as_str()),
+            ExhibitKind::Board(b) => b.panels.iter().find_map(|p| p.picture.as_deref()),
+        }
+    }
+
+    /// Every text a visitor can read in this exhibit, in both languages
+    /// (for font coverage checks).
+    pub fn visitor_texts(&self) -> Vec<Bilingual> {
+        let mut v = vec![self.title.clone(), self.summary.clone()];
+        match &self.kind {
+            ExhibitKind::Ebook(b) => {
+                for p in &b.pages {
+                    v.extend([p.heading.clone(), p.text.clone()]);
+                    v.extend(p.caption.clone());
+                }
+            }
+            ExhibitKind::Board(b) => {
+                v.push(b.intro.clone());
+                for p in &b.panels {
+                    v.extend([p.heading.clone(), p.text.clone()]);
+                    v.extend(p.detail.clone());
+                    if let Some(t) = &p.table {
+                        v.extend(t.columns.iter().cloned());
+                        for cell in t.rows.iter().flatten() {
+                            v.push(match cell {
+                                Cell::Plain(s) => Bilingual::new(s.clone(), s.clone()),
+                                Cell::Text(t) => t.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        v
+    }
+
+    /// Every picture the exhibit shows, for preloading.
+    pub fn pictures(&self) -> Vec<&str> {
+        match &self.kind {
+            ExhibitKind::Ebook(b) => b.pages.iter().map(|p| p.picture.as_str()).collect(),
+            ExhibitKind::Board(b) => b
+                .panels
+                .iter()
+                .filter_map(|p| p.picture.as_deref())
+                .collect(),
+        }
+    }
 }
 
 /// The reusable exhibit types. A curator makes a new exhibit of any kind by

@@ -116,7 +116,9 @@ impl<'a> Checker<'a> {
 /// Why `rel` is not a usable file inside `assets_dir`, if it is not.
 pub fn check_asset_path(assets_dir: &Path, rel: &str, extensions: &[&str]) -> Result<(), String> {
     if rel.trim().is_empty() {
-        return Err("empty path: expected a file inside assets/, like \"pictures/tunnel.png\"".into());
+        return Err(
+            "empty path: expected a file inside assets/, like \"pictures/tunnel.png\"".into(),
+        );
     }
     let p = Path::new(rel);
     if p.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') || rel.contains(':') {
@@ -124,9 +126,12 @@ pub fn check_asset_path(assets_dir: &Path, rel: &str, extensions: &[&str]) -> Re
             "\"{rel}\" is an absolute path: expected a path inside assets/, like \"pictures/tunnel.png\""
         ));
     }
-    if p.components()
-        .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)))
-        || rel.contains('\\')
+    if p.components().any(|c| {
+        matches!(
+            c,
+            Component::ParentDir | Component::RootDir | Component::Prefix(_)
+        )
+    }) || rel.contains('\\')
     {
         return Err(format!(
             "\"{rel}\" leaves the assets/ folder: expected a path inside assets/ without \"..\""
@@ -182,39 +187,93 @@ pub fn check_hall(c: &mut Checker, hall: &HallConfig) {
     schema_version(c, hall.schema_version);
     c.text(&root.field("title"), &hall.title, 40);
     c.text(&root.field("subtitle"), &hall.subtitle, 120);
-    c.count(&root.field("languages"), hall.languages.len(), 1, 2, "languages");
+    c.count(
+        &root.field("languages"),
+        hall.languages.len(),
+        1,
+        2,
+        "languages",
+    );
     let mut seen = HashSet::new();
     for (i, l) in hall.languages.iter().enumerate() {
         if !seen.insert(*l) {
-            c.error(&root.field("languages").index(i), format!("{} is listed twice", l.code()));
+            c.error(
+                &root.field("languages").index(i),
+                format!("{} is listed twice", l.code()),
+            );
         }
     }
-    c.range_f32(&root.field("idle_timeout_s"), hall.idle_timeout_s, 10.0, 3600.0, "seconds");
-    c.range_f32(&root.field("attract").field("slide_s"), hall.attract.slide_s, 2.0, 60.0, "seconds");
+    c.range_f32(
+        &root.field("idle_timeout_s"),
+        hall.idle_timeout_s,
+        10.0,
+        3600.0,
+        "seconds",
+    );
+    c.range_f32(
+        &root.field("attract").field("slide_s"),
+        hall.attract.slide_s,
+        2.0,
+        60.0,
+        "seconds",
+    );
     let kiosk = root.field("kiosk");
-    c.range_f32(&kiosk.field("corner_hold_s"), hall.kiosk.corner_hold_s, 2.0, 30.0, "seconds");
-    c.range_u32(&kiosk.field("pin_attempts"), hall.kiosk.pin_attempts, 1, 20, "attempts");
-    c.range_f32(&kiosk.field("lockout_s"), hall.kiosk.lockout_s, 10.0, 3600.0, "seconds");
+    c.range_f32(
+        &kiosk.field("corner_hold_s"),
+        hall.kiosk.corner_hold_s,
+        2.0,
+        30.0,
+        "seconds",
+    );
+    c.range_u32(
+        &kiosk.field("pin_attempts"),
+        hall.kiosk.pin_attempts,
+        1,
+        20,
+        "attempts",
+    );
+    c.range_f32(
+        &kiosk.field("lockout_s"),
+        hall.kiosk.lockout_s,
+        10.0,
+        3600.0,
+        "seconds",
+    );
     let pin = root.field("curator_pin");
     if let Err(msg) = crate::domain::kiosk::pin::check_hash_format(&hall.curator_pin) {
-        c.error(&pin, format!("{msg}; run `quakehall set-pin` to write a new one"));
+        c.error(
+            &pin,
+            format!("{msg}; run `quakehall set-pin` to write a new one"),
+        );
     }
     let mut zone_ids = HashSet::new();
     let mut listed: HashMap<&str, usize> = HashMap::new();
     for (zi, z) in hall.zones.iter().enumerate() {
         let zp = root.field("zones").index(zi);
         if !is_valid_id(&z.id) {
-            c.error(&zp.field("id"), format!("\"{}\" is not a valid id: expected lower-case letters, digits and -", z.id));
+            c.error(
+                &zp.field("id"),
+                format!(
+                    "\"{}\" is not a valid id: expected lower-case letters, digits and -",
+                    z.id
+                ),
+            );
         }
         if !zone_ids.insert(z.id.as_str()) {
-            c.error(&zp.field("id"), format!("zone id \"{}\" is used twice", z.id));
+            c.error(
+                &zp.field("id"),
+                format!("zone id \"{}\" is used twice", z.id),
+            );
         }
         c.text(&zp.field("title"), &z.title, 40);
         for (ei, e) in z.exhibits.iter().enumerate() {
             if let Some(prev) = listed.insert(e.as_str(), zi) {
                 c.error(
                     &zp.field("exhibits").index(ei),
-                    format!("exhibit \"{e}\" is already listed in zone \"{}\"", hall.zones[prev].id),
+                    format!(
+                        "exhibit \"{e}\" is already listed in zone \"{}\"",
+                        hall.zones[prev].id
+                    ),
                 );
             }
         }
@@ -237,7 +296,13 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
     {
         c.warn(&root.field("id"), format!("id \"{}\" differs from the file name \"{stem}.ron\"; keep them equal so the file is easy to find", ex.id));
     }
-    c.range_u32(&root.field("number"), ex.number, 1, 99, "(the exhibit number on the hall plan)");
+    c.range_u32(
+        &root.field("number"),
+        ex.number,
+        1,
+        99,
+        "(the exhibit number on the hall plan)",
+    );
     c.text(&root.field("title"), &ex.title, 40);
     c.text(&root.field("summary"), &ex.summary, 160);
     let kind = root.field("kind");
@@ -257,7 +322,13 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
         }
         ExhibitKind::Board(board) => {
             c.text(&kind.field("intro"), &board.intro, 300);
-            c.range_u32(&kind.field("columns"), board.columns, 1, 4, "panels per row");
+            c.range_u32(
+                &kind.field("columns"),
+                board.columns,
+                1,
+                4,
+                "panels per row",
+            );
             let panels = kind.field("panels");
             c.count(&panels, board.panels.len(), 1, 24, "panels");
             for (i, p) in board.panels.iter().enumerate() {
@@ -280,12 +351,22 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
                     for (ri, row) in t.rows.iter().enumerate() {
                         let rp = tp.field("rows").index(ri);
                         if row.len() != t.columns.len() {
-                            c.error(&rp, format!("{} cells: expected {}, one per column", row.len(), t.columns.len()));
+                            c.error(
+                                &rp,
+                                format!(
+                                    "{} cells: expected {}, one per column",
+                                    row.len(),
+                                    t.columns.len()
+                                ),
+                            );
                         }
                         for (ci, cell) in row.iter().enumerate() {
                             match cell {
                                 Cell::Plain(s) if s.trim().is_empty() => {
-                                    c.error(&rp.index(ci), "empty cell: expected text (use \"-\" for none)");
+                                    c.error(
+                                        &rp.index(ci),
+                                        "empty cell: expected text (use \"-\" for none)",
+                                    );
                                 }
                                 Cell::Text(t) => c.text(&rp.index(ci), t, 60),
                                 Cell::Plain(_) => {}
