@@ -1,4 +1,4 @@
 //! quakehall: the exhibit engine of a seismology popular-science hall.
-pub mod domain;
 #[cfg(feature = "app")]
 pub mod app;
+pub mod domain;

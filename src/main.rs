@@ -1,2 +1,323 @@
-//! The `quakehall` command line (filled in by the app layer).
-fn main() {}
+//! The `quakehall` command line: run the hall, check scenes, set the
+//! curator PIN, render screenshots, redraw the project's pictures.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use quakehall::app::{HallOptions, build_app, shot::ShotRequest};
+use quakehall::domain::kiosk::pin::{check_pin_format, hash_pin};
+use quakehall::domain::scene::Library;
+use quakehall::domain::scene::library::HALL_FILE;
+use quakehall::domain::scene::save::{atomic_write, replace_pin_hash};
+use quakehall::domain::text::Lang;
+
+/// quakehall: the exhibit engine of the seismology hall.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct HallArgs {
+    /// The scenes folder.
+    #[arg(long, default_value = "scenes")]
+    scenes: PathBuf,
+    /// The assets folder (default: `assets` beside the scenes folder).
+    #[arg(long)]
+    assets: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct RunArgs {
+    #[command(flatten)]
+    hall: HallArgs,
+    /// Kiosk mode: fullscreen, no cursor, no way out but the curator overlay.
+    #[arg(long)]
+    kiosk: bool,
+    /// Open one exhibit (id or number) as a dedicated kiosk, or `home`.
+    #[arg(long)]
+    scene: Option<String>,
+    /// Language at start and after each reset: zh or en.
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+    /// Window size when not fullscreen, like 1280x720.
+    #[arg(long, value_parser = parse_size, default_value = "1280x720")]
+    size: (u32, u32),
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the hall (the default).
+    Run(RunArgs),
+    /// Check every scene file; print every problem; exit 1 on errors.
+    Validate {
+        /// The scenes folder.
+        #[arg(default_value = "scenes")]
+        dir: PathBuf,
+        /// The assets folder (default: `assets` beside DIR).
+        #[arg(long)]
+        assets: Option<PathBuf>,
+    },
+    /// Set the curator PIN (4-12 digits, read from standard input).
+    SetPin {
+        /// The scenes folder holding hall.ron.
+        #[arg(default_value = "scenes")]
+        dir: PathBuf,
+    },
+    /// Render one screen to a PNG and exit.
+    Shot {
+        #[command(flatten)]
+        hall: HallArgs,
+        /// An exhibit id or number, `home` or `attract`.
+        #[arg(long)]
+        scene: String,
+        /// The PNG to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Window size, like 1920x1080.
+        #[arg(long, value_parser = parse_size, default_value = "1280x720")]
+        size: (u32, u32),
+        /// Frames to render before capturing.
+        #[arg(long, default_value_t = 30)]
+        frames: u32,
+        /// Language: zh or en.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Open page N of an e-book, or panel N of a board (from 1).
+        #[arg(long)]
+        open: Option<usize>,
+    },
+    /// Redraw the project's own pictures into assets/pictures.
+    Art {
+        /// Where to write them.
+        #[arg(long, default_value = "assets/pictures")]
+        out: PathBuf,
+    },
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: expected zh or en"))
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("size {s:?}: expected WIDTHxHEIGHT like 1280x720"))?;
+    let w: u32 = w
+        .trim()
+        .parse()
+        .map_err(|_| format!("size {s:?}: bad width"))?;
+    let h: u32 = h
+        .trim()
+        .parse()
+        .map_err(|_| format!("size {s:?}: bad height"))?;
+    if !(160..=8192).contains(&w) || !(120..=8192).contains(&h) {
+        return Err(format!("size {s:?}: expected 160x120 to 8192x8192"));
+    }
+    Ok((w, h))
+}
+
+/// The assets folder, made absolute: the asset loader would otherwise
+/// resolve it against the executable's folder.
+fn assets_for(scenes: &Path, assets: &Option<PathBuf>) -> PathBuf {
+    let dir = assets
+        .clone()
+        .unwrap_or_else(|| Library::default_assets_dir(scenes));
+    std::path::absolute(&dir).unwrap_or(dir)
+}
+
+fn has_display() -> bool {
+    std::env::var_os("DISPLAY").is_some_and(|d| !d.is_empty())
+        || std::env::var_os("WAYLAND_DISPLAY").is_some_and(|d| !d.is_empty())
+}
+
+/// Without a display, `shot` runs itself again under `xvfb-run`; the hall
+/// itself explains how to do so.
+fn ensure_display(for_shot: Option<(u32, u32)>) -> Option<ExitCode> {
+    if has_display() {
+        return None;
+    }
+    let xvfb = std::process::Command::new("xvfb-run")
+        .arg("--help")
+        .output()
+        .is_ok();
+    match for_shot {
+        Some((w, h)) if xvfb && std::env::var_os("QUAKEHALL_UNDER_XVFB").is_none() => {
+            let exe = std::env::current_exe().ok()?;
+            let status = std::process::Command::new("xvfb-run")
+                .args(["-a", "-s", &format!("-screen 0 {w}x{h}x24")])
+                .arg(exe)
+                .args(std::env::args_os().skip(1))
+                .env("QUAKEHALL_UNDER_XVFB", "1")
+                .status();
+            Some(match status {
+                Ok(s) if s.success() => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::FAILURE,
+                Err(e) => {
+                    eprintln!("error: cannot start xvfb-run: {e}");
+                    ExitCode::FAILURE
+                }
+            })
+        }
+        _ => {
+            eprintln!(
+                "error: no display (DISPLAY and WAYLAND_DISPLAY are unset).\n\
+                 To run the hall without a screen, use a virtual one:\n\
+                 \x20   xvfb-run -a -s \"-screen 0 1920x1080x24\" quakehall ...\n\
+                 (Debian/Ubuntu: sudo apt-get install xvfb)"
+            );
+            Some(ExitCode::from(2))
+        }
+    }
+}
+
+fn run_hall(opts: HallOptions) -> ExitCode {
+    let mut app = build_app(opts);
+    match app.run() {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+fn validate(dir: &Path, assets: &Path) -> ExitCode {
+    if !dir.is_dir() {
+        eprintln!("error: {} is not a folder", dir.display());
+        return ExitCode::from(2);
+    }
+    let lib = Library::load(dir, assets);
+    for p in &lib.problems {
+        println!("{p}");
+    }
+    let errors = lib.error_count();
+    let warnings = lib.problems.len() - errors;
+    println!(
+        "{}: {} exhibits, {errors} errors, {warnings} warnings",
+        dir.display(),
+        lib.exhibits.len()
+    );
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn set_pin(dir: &Path) -> ExitCode {
+    let hall = dir.join(HALL_FILE);
+    let src = match std::fs::read_to_string(&hall) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", hall.display());
+            return ExitCode::from(2);
+        }
+    };
+    eprintln!("New curator PIN (4-12 digits), then the same again:");
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    let mut read = || {
+        lines
+            .next()
+            .and_then(|l| l.ok())
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    };
+    let (pin, again) = (read(), read());
+    if let Err(e) = check_pin_format(&pin) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    if pin != again {
+        eprintln!("error: the two PINs differ; nothing was changed");
+        return ExitCode::from(2);
+    }
+    let text = match replace_pin_hash(&hall, &src, &hash_pin(&pin)) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match atomic_write(&hall, text.as_bytes()) {
+        Ok(()) => {
+            println!(
+                "curator PIN changed in {} (previous version kept as hall.ron.bak)",
+                hall.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => run(cli.run),
+        Some(Command::Run(args)) => run(args),
+        Some(Command::Validate { dir, assets }) => validate(&dir, &assets_for(&dir, &assets)),
+        Some(Command::SetPin { dir }) => set_pin(&dir),
+        Some(Command::Shot {
+            hall,
+            scene,
+            out,
+            size,
+            frames,
+            lang,
+            open,
+        }) => {
+            if let Some(code) = ensure_display(Some(size)) {
+                return code;
+            }
+            let mut opts = HallOptions::for_root(".");
+            opts.assets_dir = assets_for(&hall.scenes, &hall.assets);
+            opts.scenes_dir = hall.scenes;
+            opts.scene = Some(scene);
+            opts.size = size;
+            opts.lang = lang;
+            opts.shot = Some(ShotRequest {
+                out,
+                frames: frames.max(1),
+                open,
+            });
+            run_hall(opts)
+        }
+        Some(Command::Art { out }) => match quakehall::domain::art::write_all(&out) {
+            Ok(paths) => {
+                for p in paths {
+                    println!("{}", p.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: cannot write pictures to {}: {e}", out.display());
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn run(args: RunArgs) -> ExitCode {
+    if let Some(code) = ensure_display(None) {
+        return code;
+    }
+    let mut opts = HallOptions::for_root(".");
+    opts.assets_dir = assets_for(&args.hall.scenes, &args.hall.assets);
+    opts.scenes_dir = args.hall.scenes;
+    opts.kiosk = args.kiosk;
+    opts.dedicated = args.scene.is_some();
+    opts.scene = args.scene;
+    opts.lang = args.lang;
+    opts.size = args.size;
+    run_hall(opts)
+}

@@ -1,0 +1,102 @@
+//! The hall's font: Noto Sans CJK from the system, so that Chinese renders
+//! as Chinese. Without it the hall still runs, in English, and says which
+//! package to install.
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+
+/// The font family every text uses when it is installed.
+pub const CJK_FAMILY: &str = "Noto Sans CJK SC";
+/// The Debian/Ubuntu package that provides it.
+pub const CJK_PACKAGE: &str = "fonts-noto-cjk";
+
+/// Marks a text that must use the hall font.
+#[derive(Component, Default)]
+pub struct HallFont;
+
+/// The font in use, found at start-up.
+#[derive(Resource, Debug, Clone)]
+pub struct UiFont {
+    /// What texts are given.
+    pub source: FontSource,
+    /// The font file, when found.
+    pub file: Option<PathBuf>,
+    /// Why no CJK font is in use, if none is.
+    pub missing: Option<String>,
+}
+
+impl Default for UiFont {
+    /// The family by name; used by headless tests that need no glyphs.
+    fn default() -> Self {
+        Self {
+            source: FontSource::Family(CJK_FAMILY.into()),
+            file: None,
+            missing: None,
+        }
+    }
+}
+
+/// Finds the file of the CJK font through fontconfig (`fc-match`), checking
+/// that the match really is a CJK font rather than fontconfig's fallback.
+pub fn find_cjk_font() -> Result<PathBuf, String> {
+    let missing = format!(
+        "no CJK font found: Chinese text cannot be shown. Install the package {CJK_PACKAGE} \
+         (sudo apt-get install {CJK_PACKAGE}) and restart the hall"
+    );
+    let out = std::process::Command::new("fc-match")
+        .args([
+            "-f",
+            "%{family}\n%{file}",
+            &format!("{CJK_FAMILY}:lang=zh-cn"),
+        ])
+        .output();
+    let Ok(out) = out else {
+        // No fontconfig tools: look where Debian puts the font.
+        let p = PathBuf::from("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+        return if p.is_file() { Ok(p) } else { Err(missing) };
+    };
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    let family = lines.next().unwrap_or("");
+    let file = PathBuf::from(lines.next().unwrap_or(""));
+    if family.contains("CJK") && file.is_file() {
+        Ok(file)
+    } else {
+        Err(missing)
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    let font = match find_cjk_font() {
+        Ok(file) => {
+            info!("hall font: {CJK_FAMILY} from {}", file.display());
+            UiFont {
+                source: FontSource::Family(CJK_FAMILY.into()),
+                file: Some(file),
+                missing: None,
+            }
+        }
+        Err(why) => {
+            error!("{why}");
+            UiFont {
+                source: FontSource::default(),
+                file: None,
+                missing: Some(why),
+            }
+        }
+    };
+    app.insert_resource(font);
+}
+
+/// Gives every new hall text the hall font.
+pub(super) fn apply_font(
+    add: On<Add, HallFont>,
+    font: Option<Res<UiFont>>,
+    mut q: Query<&mut TextFont>,
+) {
+    let source = font.map(|f| f.source.clone()).unwrap_or_default();
+    if let Ok(mut tf) = q.get_mut(add.entity) {
+        tf.font = source;
+    }
+}

@@ -1,0 +1,269 @@
+//! Widgets as functions returning bundles: bilingual labels, touch-sized
+//! buttons, the language toggle and panels. Texts are `Localized` and follow
+//! [`UiLang`]; every text gets the hall's CJK-capable font on spawn.
+
+use bevy::picking::pointer::PointerInput;
+use bevy::prelude::*;
+
+use super::{AppSystems, UiLang, fonts::HallFont};
+use crate::domain::text::{Bilingual, Lang, ui::UiText};
+
+/// Smallest touch target, in design pixels (the UI is designed for 1920x1080
+/// and scaled by `UiScale`, so this is 64 px on a 1280x720 screen).
+pub const TOUCH_PX: f32 = 96.0;
+
+/// Colours of the hall: calm dark blue background, warm accents.
+pub mod palette {
+    use bevy::prelude::Color;
+    /// Page background.
+    pub const BACKGROUND: Color = Color::srgb(0.063, 0.114, 0.161);
+    /// Panels and cards.
+    pub const PANEL: Color = Color::srgb(0.106, 0.176, 0.239);
+    /// A pressed or highlighted panel.
+    pub const PANEL_HI: Color = Color::srgb(0.149, 0.247, 0.333);
+    /// Main text.
+    pub const TEXT: Color = Color::srgb(0.945, 0.957, 0.965);
+    /// Secondary text.
+    pub const TEXT_DIM: Color = Color::srgb(0.70, 0.76, 0.80);
+    /// Accent (buttons, highlights): seismic orange.
+    pub const ACCENT: Color = Color::srgb(0.878, 0.478, 0.184);
+    /// Text on the accent colour.
+    pub const ON_ACCENT: Color = Color::srgb(0.10, 0.06, 0.03);
+    /// Warnings for curators.
+    pub const WARNING: Color = Color::srgb(0.95, 0.75, 0.25);
+    /// Errors for curators.
+    pub const ERROR: Color = Color::srgb(0.93, 0.36, 0.30);
+    /// Dimmed backdrop behind overlays.
+    pub const SCRIM: Color = Color::srgba(0.0, 0.0, 0.0, 0.72);
+}
+
+/// A text shown in the current [`UiLang`].
+#[derive(Component, Debug, Clone, PartialEq)]
+pub struct Localized(pub Bilingual);
+
+/// How far the current press has travelled, so that a drag (scrolling,
+/// swiping) is not also taken as a tap on what lies under the finger.
+#[derive(Resource, Debug, Default)]
+pub struct PointerTravel {
+    /// Largest distance from the press point, in logical pixels.
+    pub max_distance: f32,
+}
+
+impl PointerTravel {
+    /// Whether the press that just ended was a tap rather than a drag.
+    pub fn is_tap(&self) -> bool {
+        self.max_distance < 24.0
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<PointerTravel>()
+        .add_message::<PointerInput>()
+        .add_message::<Pointer<Press>>()
+        .add_message::<Pointer<Drag>>()
+        .add_observer(fill_localized)
+        .add_observer(super::fonts::apply_font)
+        .add_observer(on_toggle_language)
+        .add_observer(drag_scroll_start)
+        .add_observer(drag_scroll)
+        .add_systems(
+            Update,
+            (
+                track_pointer_travel.in_set(AppSystems::RecordInput),
+                apply_language.in_set(AppSystems::Update),
+            ),
+        );
+}
+
+fn fill_localized(
+    add: On<Add, Localized>,
+    lang: Res<UiLang>,
+    mut q: Query<(&Localized, &mut Text)>,
+) {
+    if let Ok((loc, mut text)) = q.get_mut(add.entity) {
+        let s = loc.0.get(lang.0);
+        if text.0 != s {
+            text.0 = s.to_owned();
+        }
+    }
+}
+
+/// Re-texts every label when the language changes.
+pub fn apply_language(lang: Res<UiLang>, mut q: Query<(&Localized, &mut Text)>) {
+    if !lang.is_changed() {
+        return;
+    }
+    for (loc, mut text) in &mut q {
+        let s = loc.0.get(lang.0);
+        if text.0 != s {
+            text.0 = s.to_owned();
+        }
+    }
+}
+
+fn track_pointer_travel(
+    mut presses: MessageReader<Pointer<Press>>,
+    mut drags: MessageReader<Pointer<Drag>>,
+    mut travel: ResMut<PointerTravel>,
+) {
+    if presses.read().next().is_some() {
+        travel.max_distance = 0.0;
+    }
+    for d in drags.read() {
+        travel.max_distance = travel.max_distance.max(d.distance.length());
+    }
+}
+
+/// A bilingual label of `size` design pixels that wraps Chinese by character.
+pub fn label(text: &Bilingual, lang: Lang, size: f32, color: Color) -> impl Bundle + use<> {
+    (
+        Text::new(text.get(lang)),
+        Localized(text.clone()),
+        HallFont,
+        TextFont {
+            font_size: FontSize::Px(size),
+            ..default()
+        },
+        TextColor(color),
+        TextLayout::new(Justify::Left, LineBreak::WordOrCharacter),
+    )
+}
+
+/// A label of a fixed interface text.
+pub fn ui_label(text: &UiText, lang: Lang, size: f32, color: Color) -> impl Bundle + use<> {
+    label(&text.to_bilingual(), lang, size, color)
+}
+
+/// A text that reads the same in every language (a number, a date).
+pub fn plain(text: impl Into<String>, size: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(text.into()),
+        HallFont,
+        TextFont {
+            font_size: FontSize::Px(size),
+            ..default()
+        },
+        TextColor(color),
+    )
+}
+
+/// A touch-sized button with a bilingual label. Attach its action with
+/// `.observe(|_: On<Pointer<Click>>, ..| ..)`.
+pub fn button(text: &Bilingual, lang: Lang, primary: bool) -> impl Bundle + use<> {
+    let (bg, fg) = if primary {
+        (palette::ACCENT, palette::ON_ACCENT)
+    } else {
+        (palette::PANEL_HI, palette::TEXT)
+    };
+    (
+        Button,
+        Node {
+            min_width: px(TOUCH_PX * 1.6),
+            min_height: px(TOUCH_PX),
+            padding: UiRect::axes(px(28), px(12)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::all(px(TOUCH_PX / 2.0)),
+            ..default()
+        },
+        BackgroundColor(bg),
+        children![label(text, lang, 40.0, fg)],
+    )
+}
+
+/// A button of a fixed interface text.
+pub fn ui_button(text: &UiText, lang: Lang, primary: bool) -> impl Bundle + use<> {
+    button(&text.to_bilingual(), lang, primary)
+}
+
+/// Marks a language toggle button.
+#[derive(Component)]
+pub struct LanguageToggle;
+
+/// The 中/EN toggle: one button showing both, the active one bright.
+pub fn language_toggle(lang: Lang) -> impl Bundle {
+    let (zh, en) = match lang {
+        Lang::Zh => (palette::ON_ACCENT, palette::TEXT_DIM),
+        Lang::En => (palette::TEXT_DIM, palette::ON_ACCENT),
+    };
+    (
+        Button,
+        LanguageToggle,
+        Node {
+            min_width: px(TOUCH_PX * 2.0),
+            min_height: px(TOUCH_PX),
+            padding: UiRect::axes(px(20), px(8)),
+            column_gap: px(14),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::all(px(TOUCH_PX / 2.0)),
+            ..default()
+        },
+        BackgroundColor(palette::ACCENT),
+        children![
+            (plain("中", 44.0, zh), Pickable::IGNORE),
+            (plain("/", 36.0, palette::ON_ACCENT), Pickable::IGNORE),
+            (plain("EN", 40.0, en), Pickable::IGNORE),
+        ],
+    )
+}
+
+/// Switch the visitor language (what the 中/EN toggle does).
+#[derive(Event, Debug, Clone, Copy)]
+pub struct ToggleLanguage;
+
+/// The toggle button's action.
+pub fn toggle_language(mut click: On<Pointer<Click>>, mut commands: Commands) {
+    click.propagate(false);
+    commands.trigger(ToggleLanguage);
+}
+
+/// Switches the language, and redraws the screen so that the toggle itself
+/// shows the new state.
+fn on_toggle_language(
+    _: On<ToggleLanguage>,
+    mut lang: ResMut<UiLang>,
+    mut rebuild: ResMut<super::hall::RebuildScreen>,
+) {
+    lang.0 = lang.0.other();
+    rebuild.0 = true;
+}
+
+/// A rounded panel.
+pub fn panel_node(padding: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        padding: UiRect::all(px(padding)),
+        row_gap: px(padding * 0.6),
+        border_radius: BorderRadius::all(px(24)),
+        ..default()
+    }
+}
+
+/// A node that scrolls vertically when dragged by finger or mouse. Give it
+/// `overflow: Overflow::scroll_y()`.
+#[derive(Component, Default)]
+#[require(ScrollPosition)]
+pub struct DragScroll {
+    start: Vec2,
+}
+
+fn drag_scroll_start(
+    start: On<Pointer<DragStart>>,
+    mut q: Query<(&ComputedNode, &mut DragScroll)>,
+) {
+    if let Ok((node, mut s)) = q.get_mut(start.entity) {
+        s.start = node.scroll_position * node.inverse_scale_factor;
+    }
+}
+
+fn drag_scroll(
+    drag: On<Pointer<Drag>>,
+    ui_scale: Option<Res<UiScale>>,
+    mut q: Query<(&mut ScrollPosition, &DragScroll)>,
+) {
+    let scale = ui_scale.map(|s| s.0).unwrap_or(1.0).max(0.01);
+    if let Ok((mut pos, s)) = q.get_mut(drag.entity) {
+        pos.0.y = (s.start.y - drag.distance.y / scale).max(0.0);
+    }
+}

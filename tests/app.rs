@@ -1,0 +1,401 @@
+//! Headless app tests: the real plugins on `MinimalPlugins`, time driven by
+//! hand, no window and no GPU.
+
+use std::time::Duration;
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use bevy::window::{WindowCloseRequested, WindowPlugin};
+
+use quakehall::app::curator::ProblemNotice;
+use quakehall::app::exhibits::ExhibitSession;
+use quakehall::app::hall::Hall;
+use quakehall::app::idle::VisitorActivity;
+use quakehall::app::widgets::{Localized, ToggleLanguage};
+use quakehall::app::{CurrentExhibit, HallOptions, Screen, UiLang};
+use quakehall::domain::scene::validate::is_cjk;
+use quakehall::domain::text::Lang;
+
+use super::common::HallCopy;
+
+const STEP: Duration = Duration::from_millis(250);
+
+fn headless(copy: &HallCopy, kiosk: bool) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(STEP));
+    let mut opts = HallOptions::for_root(copy.dir.path());
+    opts.kiosk = kiosk;
+    app.insert_resource(opts);
+    app.add_plugins(quakehall::app::plugin);
+    app.update();
+    app
+}
+
+fn step(app: &mut App, seconds: f32) {
+    let n = (seconds / STEP.as_secs_f32()).ceil() as usize;
+    for _ in 0..n {
+        app.update();
+    }
+}
+
+fn go(app: &mut App, screen: Screen, exhibit: Option<&str>) {
+    app.world_mut().resource_mut::<CurrentExhibit>().0 = exhibit.map(str::to_owned);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(screen);
+    step(app, 0.5);
+    assert_eq!(*app.world().resource::<State<Screen>>().get(), screen);
+}
+
+fn texts(app: &mut App) -> Vec<(Option<Localized>, String)> {
+    let mut q = app.world_mut().query::<(&Text, Option<&Localized>)>();
+    q.iter(app.world())
+        .map(|(t, l)| (l.cloned(), t.0.clone()))
+        .collect()
+}
+
+#[test]
+fn starts_on_the_attract_loop_in_chinese() {
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    step(&mut app, 0.5);
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Attract
+    );
+    assert_eq!(app.world().resource::<UiLang>().0, Lang::Zh);
+    let all = texts(&mut app);
+    assert!(all.iter().any(|(_, t)| t == "触摸开始"), "{all:?}");
+}
+
+#[test]
+fn idle_timeout_returns_to_attract_and_clears_exhibit_state() {
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, true);
+    go(&mut app, Screen::Exhibit, Some("15-station"));
+    {
+        let mut session = app.world_mut().resource_mut::<ExhibitSession>();
+        assert_eq!(session.exhibit.as_deref(), Some("15-station"));
+        assert!(session.book.next_page() && session.book.next_page());
+    }
+    app.world_mut().resource_mut::<UiLang>().0 = Lang::En;
+    let timeout = app.world().resource::<Hall>().hall.idle_timeout_s;
+
+    // A visitor who keeps touching keeps the exhibit.
+    for _ in 0..4 {
+        step(&mut app, timeout * 0.5);
+        app.world_mut().write_message(VisitorActivity);
+    }
+    step(&mut app, 0.5);
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Exhibit
+    );
+    assert_eq!(app.world().resource::<ExhibitSession>().book.page(), 2);
+
+    // One who walks away: back to attract, everything forgotten.
+    step(&mut app, timeout + 1.0);
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Attract
+    );
+    assert_eq!(app.world().resource::<CurrentExhibit>().0, None);
+    let session = app.world().resource::<ExhibitSession>();
+    assert_eq!(session.exhibit, None);
+    assert_eq!(session.book.page(), 0);
+    assert_eq!(app.world().resource::<UiLang>().0, Lang::Zh);
+}
+
+#[test]
+fn language_toggle_changes_every_text() {
+    let copy = HallCopy::new();
+    for (screen, exhibit) in [
+        (Screen::Home, None),
+        (Screen::Exhibit, Some("15-station")),
+        (Screen::Exhibit, Some("27-great-earthquakes")),
+    ] {
+        let mut app = headless(&copy, false);
+        go(&mut app, screen, exhibit);
+        let before = texts(&mut app);
+        assert!(before.len() > 5, "{screen:?}: too few texts");
+        for (loc, t) in &before {
+            if let Some(l) = loc {
+                assert_eq!(t, &l.0.zh, "{screen:?}");
+            }
+        }
+        app.world_mut().trigger(ToggleLanguage);
+        step(&mut app, 0.5);
+        assert_eq!(app.world().resource::<UiLang>().0, Lang::En);
+        let after = texts(&mut app);
+        let mut localized = 0;
+        for (loc, t) in &after {
+            match loc {
+                Some(l) => {
+                    localized += 1;
+                    assert_eq!(t, &l.0.en, "{screen:?}");
+                }
+                // Texts that are not localized must read the same in both
+                // languages, apart from the toggle's own 中.
+                None => assert!(
+                    t == "中" || !t.chars().any(is_cjk),
+                    "{screen:?}: Chinese text {t:?} does not follow the language"
+                ),
+            }
+        }
+        assert!(localized > 5);
+        app.world_mut().trigger(ToggleLanguage);
+        step(&mut app, 0.5);
+        assert!(
+            texts(&mut app)
+                .iter()
+                .all(|(l, t)| l.as_ref().is_none_or(|l| t == &l.0.zh))
+        );
+    }
+}
+
+#[test]
+fn kiosk_mode_ignores_exit_requests() {
+    for kiosk in [true, false] {
+        let copy = HallCopy::new();
+        let mut opts = HallOptions::for_root(copy.dir.path());
+        opts.kiosk = kiosk;
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin));
+        app.add_plugins(quakehall::app::window::window_plugin(&opts));
+        app.insert_resource(opts.clone());
+        app.add_plugins((quakehall::app::plugin, quakehall::app::window::plugin));
+        app.update();
+        let window = app
+            .world_mut()
+            .query_filtered::<Entity, With<Window>>()
+            .single(app.world())
+            .expect("one window");
+
+        // Ctrl+Q, Esc and Alt+F4.
+        {
+            let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+            keys.press(KeyCode::ControlLeft);
+            keys.press(KeyCode::KeyQ);
+            keys.press(KeyCode::Escape);
+            keys.press(KeyCode::AltLeft);
+            keys.press(KeyCode::F4);
+        }
+        // The window's close button (and Alt+F4 through the window manager).
+        app.world_mut()
+            .write_message(WindowCloseRequested { window });
+        app.update();
+        app.update();
+        let window_still_there = app.world().get_entity(window).is_ok();
+        if kiosk {
+            assert!(app.should_exit().is_none(), "kiosk exited");
+            assert!(window_still_there, "kiosk window was closed");
+        } else {
+            assert!(
+                app.should_exit().is_some() || !window_still_there,
+                "windowed hall ignored Ctrl+Q and close"
+            );
+        }
+    }
+    let copy = HallCopy::new();
+    let mut opts = HallOptions::for_root(copy.dir.path());
+    opts.kiosk = true;
+    let wp: WindowPlugin = quakehall::app::window::window_plugin(&opts);
+    assert!(!wp.close_when_requested);
+    assert!(matches!(
+        wp.exit_condition,
+        bevy::window::ExitCondition::DontExit
+    ));
+    assert!(!wp.primary_cursor_options.unwrap().visible);
+}
+
+#[test]
+fn hot_reload_shows_good_saves_and_keeps_the_old_scene_on_broken_ones() {
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("15-station"));
+    let path = copy.scene("15-station.ron");
+    let good = std::fs::read_to_string(&path).unwrap();
+
+    // A good save appears on screen within a second.
+    std::fs::write(&path, good.replace("走进地震台", "走进重庆地震台")).unwrap();
+    step(&mut app, 1.0);
+    assert!(texts(&mut app).iter().any(|(_, t)| t == "走进重庆地震台"));
+    assert!(
+        app.world_mut()
+            .query::<&ProblemNotice>()
+            .iter(app.world())
+            .next()
+            .is_none()
+    );
+
+    // A broken save keeps the last good version and shows the problem.
+    std::fs::write(&path, &good[..good.len() / 2]).unwrap();
+    step(&mut app, 1.0);
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Exhibit
+    );
+    assert!(texts(&mut app).iter().any(|(_, t)| t == "走进重庆地震台"));
+    assert!(app.world().resource::<Hall>().error_count() > 0);
+    assert!(
+        app.world_mut()
+            .query::<&ProblemNotice>()
+            .iter(app.world())
+            .next()
+            .is_some()
+    );
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|(_, t)| t.contains("15-station.ron:") && t.contains("error")),
+        "{shown:?}"
+    );
+
+    // Fixing it clears the notice.
+    std::fs::write(&path, &good).unwrap();
+    step(&mut app, 1.0);
+    assert!(texts(&mut app).iter().any(|(_, t)| t == "走进地震台"));
+    assert!(
+        app.world_mut()
+            .query::<&ProblemNotice>()
+            .iter(app.world())
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn kiosk_shows_problems_to_curators_only() {
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, true);
+    go(&mut app, Screen::Home, None);
+    std::fs::write(copy.scene("15-station.ron"), "(broken").unwrap();
+    step(&mut app, 1.0);
+    assert!(app.world().resource::<Hall>().error_count() > 0);
+    assert!(
+        app.world_mut()
+            .query::<&ProblemNotice>()
+            .iter(app.world())
+            .next()
+            .is_none()
+    );
+    // The exhibit is still listed (last good version).
+    assert!(texts(&mut app).iter().any(|(_, t)| t == "走进地震台"));
+}
+
+#[test]
+fn wrong_pins_lock_the_curator_pad() {
+    use quakehall::app::curator::{Curator, CuratorMode};
+    use quakehall::domain::kiosk::pin::PinOutcome;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, true);
+    step(&mut app, 0.5);
+    let pin = app.world().resource::<Hall>().hall.curator_pin.clone();
+    let now = app.world().resource::<Time>().elapsed_secs_f64();
+    let mut curator = app.world_mut().resource_mut::<Curator>();
+    assert_eq!(curator.mode, CuratorMode::Closed);
+    for _ in 0..4 {
+        assert!(matches!(
+            curator.gate.try_pin(now, "0000", &pin),
+            PinOutcome::Wrong { .. }
+        ));
+    }
+    assert!(matches!(
+        curator.gate.try_pin(now, "0000", &pin),
+        PinOutcome::Locked { .. }
+    ));
+    assert!(matches!(
+        curator.gate.try_pin(now + 59.0, "2468", &pin),
+        PinOutcome::Locked { .. }
+    ));
+    assert_eq!(
+        curator.gate.try_pin(now + 61.0, "2468", &pin),
+        PinOutcome::Accepted
+    );
+}
+
+#[test]
+fn holding_the_corner_five_seconds_opens_the_pin_pad() {
+    use quakehall::app::curator::{Curator, CuratorMode};
+    let copy = HallCopy::new();
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(STEP));
+    let mut opts = HallOptions::for_root(copy.dir.path());
+    opts.kiosk = true;
+    app.insert_resource(opts);
+    app.add_plugins(quakehall::app::plugin);
+    let mut window = Window::default();
+    window.set_cursor_position(Some(Vec2::new(20.0, 30.0)));
+    app.world_mut().spawn(window);
+    app.update();
+
+    let press = |app: &mut App, down: bool| {
+        let mut mouse = app.world_mut().resource_mut::<ButtonInput<MouseButton>>();
+        if down {
+            mouse.press(MouseButton::Left);
+        } else {
+            mouse.release(MouseButton::Left);
+        }
+    };
+    // A three-second press is a visitor's tap gone long: nothing happens.
+    press(&mut app, true);
+    step(&mut app, 3.0);
+    press(&mut app, false);
+    step(&mut app, 0.5);
+    assert_eq!(app.world().resource::<Curator>().mode, CuratorMode::Closed);
+    // Five seconds on the corner opens the PIN pad.
+    press(&mut app, true);
+    step(&mut app, 5.5);
+    assert_eq!(app.world().resource::<Curator>().mode, CuratorMode::PinPad);
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|(l, _)| l.as_ref().is_some_and(|l| l.0.zh == "请输入管理密码")),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn every_button_is_a_comfortable_touch_target() {
+    use quakehall::app::curator::{Curator, CuratorMode};
+    use quakehall::app::widgets::TOUCH_PX;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, true);
+    app.world_mut().resource_mut::<Curator>().mode = CuratorMode::PinPad;
+    let screens = [
+        (Screen::Attract, None),
+        (Screen::Home, None),
+        (Screen::Exhibit, Some("15-station")),
+        (Screen::Exhibit, Some("27-great-earthquakes")),
+    ];
+    let mut checked = 0;
+    for (screen, exhibit) in screens {
+        if screen != Screen::Attract {
+            go(&mut app, screen, exhibit);
+        } else {
+            step(&mut app, 0.5);
+        }
+        let mut q = app.world_mut().query_filtered::<&Node, With<Button>>();
+        for node in q.iter(app.world()) {
+            let px = |v: Val| if let Val::Px(p) = v { p } else { 0.0 };
+            let tall = px(node.height).max(px(node.min_height));
+            let wide = px(node.width).max(px(node.min_width));
+            let width_from_layout = matches!(node.width, Val::Auto | Val::Percent(_));
+            assert!(
+                tall >= TOUCH_PX,
+                "{screen:?}: a button {tall} px tall: {node:?}"
+            );
+            assert!(
+                wide >= TOUCH_PX || width_from_layout,
+                "{screen:?}: a button {wide} px wide"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "only {checked} buttons found");
+}
