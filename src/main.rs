@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use quakehall::app::curator::CuratorMode;
 use quakehall::app::{HallOptions, build_app, shot::ShotRequest};
 use quakehall::domain::kiosk::pin::{check_pin_format, hash_pin};
 use quakehall::domain::scene::Library;
@@ -93,6 +94,9 @@ enum Command {
         /// Open page N of an e-book, or panel N of a board (from 1).
         #[arg(long)]
         open: Option<usize>,
+        /// Show the curator PIN pad (`pin`) or overlay (`overlay`) on top.
+        #[arg(long, value_parser = parse_curator)]
+        curator: Option<CuratorMode>,
     },
     /// Redraw the project's own pictures into assets/pictures.
     Art {
@@ -104,6 +108,14 @@ enum Command {
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: expected zh or en"))
+}
+
+fn parse_curator(s: &str) -> Result<CuratorMode, String> {
+    match s {
+        "pin" => Ok(CuratorMode::PinPad),
+        "overlay" => Ok(CuratorMode::Open),
+        _ => Err(format!("{s:?}: expected pin or overlay")),
+    }
 }
 
 fn parse_size(s: &str) -> Result<(u32, u32), String> {
@@ -275,6 +287,7 @@ fn main() -> ExitCode {
             frames,
             lang,
             open,
+            curator,
         }) => {
             if let Some(code) = ensure_display(Some(size)) {
                 return code;
@@ -289,6 +302,7 @@ fn main() -> ExitCode {
                 out,
                 frames: frames.max(1),
                 open,
+                curator,
             });
             run_hall(opts)
         }

@@ -76,7 +76,14 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-fn configure(hall: Option<Res<Hall>>, mut curator: ResMut<Curator>) {
+fn configure(
+    hall: Option<Res<Hall>>,
+    opts: Option<Res<HallOptions>>,
+    mut curator: ResMut<Curator>,
+) {
+    if let Some(mode) = opts.and_then(|o| o.shot.as_ref().and_then(|s| s.curator)) {
+        curator.mode = mode;
+    }
     if let Some(h) = hall {
         let k = &h.hall.kiosk;
         curator.gate = PinGate::new(k.pin_attempts, k.lockout_s as f64);

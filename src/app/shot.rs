@@ -17,6 +17,8 @@ pub struct ShotRequest {
     pub frames: u32,
     /// Open page or panel N (from 1) of the exhibit before capturing.
     pub open: Option<usize>,
+    /// Show the curator PIN pad or overlay over the screen.
+    pub curator: Option<crate::app::curator::CuratorMode>,
 }
 
 #[derive(Resource, Default)]
