@@ -21,13 +21,23 @@ use super::common::HallCopy;
 
 const STEP: Duration = Duration::from_millis(250);
 
-fn headless(copy: &HallCopy, kiosk: bool) -> App {
+/// The hall's plugins on `MinimalPlugins` (and keyboard and mouse input
+/// when `input`), time advancing by `STEP` per update. Not yet updated.
+fn bare(copy: &HallCopy, kiosk: bool, input: bool) -> (App, HallOptions) {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
+    if input {
+        app.add_plugins(bevy::input::InputPlugin);
+    }
     app.insert_resource(TimeUpdateStrategy::ManualDuration(STEP));
     let mut opts = HallOptions::for_root(copy.dir.path());
     opts.kiosk = kiosk;
-    app.insert_resource(opts);
+    app.insert_resource(opts.clone());
+    (app, opts)
+}
+
+fn headless(copy: &HallCopy, kiosk: bool) -> App {
+    let (mut app, _) = bare(copy, kiosk, false);
     app.add_plugins(quakehall::app::plugin);
     app.update();
     app
@@ -159,12 +169,8 @@ fn language_toggle_changes_every_text() {
 fn kiosk_mode_ignores_exit_requests() {
     for kiosk in [true, false] {
         let copy = HallCopy::new();
-        let mut opts = HallOptions::for_root(copy.dir.path());
-        opts.kiosk = kiosk;
-        let mut app = App::new();
-        app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin));
+        let (mut app, opts) = bare(&copy, kiosk, true);
         app.add_plugins(quakehall::app::window::window_plugin(&opts));
-        app.insert_resource(opts.clone());
         app.add_plugins((quakehall::app::plugin, quakehall::app::window::plugin));
         app.update();
         let window = app
@@ -321,12 +327,7 @@ fn wrong_pins_lock_the_curator_pad() {
 fn holding_the_corner_five_seconds_opens_the_pin_pad() {
     use quakehall::app::curator::{Curator, CuratorMode};
     let copy = HallCopy::new();
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(STEP));
-    let mut opts = HallOptions::for_root(copy.dir.path());
-    opts.kiosk = true;
-    app.insert_resource(opts);
+    let (mut app, _) = bare(&copy, true, true);
     app.add_plugins(quakehall::app::plugin);
     let mut window = Window::default();
     window.set_cursor_position(Some(Vec2::new(20.0, 30.0)));

@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use super::fonts::UiFont;
 use super::hall::Hall;
 use super::idle::ResetHall;
-use super::widgets::{TOUCH_PX, label, palette, plain, ui_button, ui_label};
+use super::widgets::{TOUCH_PX, label, palette, plain, scrim, ui_button, ui_label};
 use super::{AppSystems, HallOptions, UiLang};
 use crate::domain::kiosk::gesture::{CornerHold, in_corner};
 use crate::domain::kiosk::pin::{DEFAULT_PIN, PinGate, PinOutcome, verify_pin};
@@ -281,21 +281,7 @@ fn draw_overlay(
         return;
     }
     commands
-        .spawn((
-            CuratorRoot,
-            Node {
-                position_type: PositionType::Absolute,
-                left: px(0),
-                right: px(0),
-                top: px(0),
-                bottom: px(0),
-                justify_content: JustifyContent::Center,
-                align_items: AlignItems::Center,
-                ..default()
-            },
-            GlobalZIndex(100),
-            BackgroundColor(palette::SCRIM),
-        ))
+        .spawn((CuratorRoot, scrim(100)))
         // The overlay swallows taps so nothing behind it reacts.
         .observe(|mut click: On<Pointer<Click>>| click.propagate(false))
         .with_children(|scrim| match curator.mode {

@@ -25,7 +25,13 @@ pub struct ShotRequest {
 struct ShotProgress {
     frames: u32,
     requested: bool,
+    attempts: u32,
 }
+
+/// Captures tried before a blank one is saved as it is.
+const MAX_ATTEMPTS: u32 = 40;
+/// Frames between captures when one came out blank.
+const RETRY_FRAMES: u32 = 3;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ShotProgress>()
@@ -56,16 +62,30 @@ fn take_shot(
         return;
     }
     progress.requested = true;
+    progress.attempts += 1;
     let out = req.out.clone();
     commands.spawn(Screenshot::primary_window()).observe(
-        move |shot: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| {
-            let result = shot
-                .image
-                .clone()
-                .try_into_dynamic()
-                .map_err(|e| e.to_string())
-                .and_then(|img| img.to_rgb8().save(&out).map_err(|e| e.to_string()));
-            match result {
+        move |shot: On<ScreenshotCaptured>,
+              mut progress: ResMut<ShotProgress>,
+              mut exit: MessageWriter<AppExit>| {
+            let img = match shot.image.clone().try_into_dynamic() {
+                Ok(img) => img.to_rgb8(),
+                Err(e) => {
+                    error!("cannot read the screenshot: {e}");
+                    exit.write(AppExit::error());
+                    return;
+                }
+            };
+            // The renderer compiles its pipelines in the background, so the
+            // first frames can come out empty: try again a few frames later.
+            let first = img.pixels().next().copied();
+            let blank = img.pixels().all(|p| Some(*p) == first);
+            if blank && progress.attempts < MAX_ATTEMPTS {
+                progress.requested = false;
+                progress.frames = progress.frames.saturating_sub(RETRY_FRAMES);
+                return;
+            }
+            match img.save(&out) {
                 Ok(()) => {
                     info!("screenshot saved to {}", out.display());
                     exit.write(AppExit::Success);

@@ -229,6 +229,25 @@ fn on_toggle_language(
     rebuild.0 = true;
 }
 
+/// A dimmed layer over the whole screen (or its parent) that centres its
+/// child: the ground under every overlay.
+pub fn scrim(z: i32) -> impl Bundle {
+    (
+        Node {
+            position_type: PositionType::Absolute,
+            left: px(0),
+            right: px(0),
+            top: px(0),
+            bottom: px(0),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        GlobalZIndex(z),
+        BackgroundColor(palette::SCRIM),
+    )
+}
+
 /// A rounded panel.
 pub fn panel_node(padding: f32) -> Node {
     Node {

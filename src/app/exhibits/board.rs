@@ -6,7 +6,9 @@ use bevy::prelude::*;
 use super::ExhibitSession;
 use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
-use crate::app::widgets::{DragScroll, PointerTravel, label, palette, plain, ui_button, ui_label};
+use crate::app::widgets::{
+    DragScroll, PointerTravel, label, palette, plain, scrim, ui_button, ui_label,
+};
 use crate::domain::scene::{BoardParams, Cell, Panel};
 use crate::domain::text::{Lang, ui};
 
@@ -154,69 +156,42 @@ fn open_panel(
     picture: Option<Handle<Image>>,
     lang: Lang,
 ) {
-    body.spawn((
-        Node {
-            position_type: PositionType::Absolute,
-            left: px(0),
-            right: px(0),
-            top: px(0),
-            bottom: px(0),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            ..default()
-        },
-        GlobalZIndex(10),
-        BackgroundColor(palette::SCRIM),
-    ))
-    .observe(close_panel)
-    .with_children(|scrim| {
-        scrim
-            .spawn((
-                Node {
-                    width: px(1560),
-                    max_height: px(900),
-                    flex_direction: FlexDirection::Column,
-                    padding: UiRect::all(px(48)),
-                    row_gap: px(28),
-                    border_radius: BorderRadius::all(px(32)),
-                    overflow: Overflow::clip(),
-                    ..default()
-                },
-                BackgroundColor(palette::PANEL),
-            ))
-            // Taps inside the open panel do not close it.
-            .observe(|mut click: On<Pointer<Click>>| click.propagate(false))
-            .with_children(|card| {
-                card.spawn(Node {
-                    justify_content: JustifyContent::SpaceBetween,
-                    align_items: AlignItems::Center,
-                    column_gap: px(32),
-                    ..default()
-                })
-                .with_children(|head| {
-                    head.spawn(label(&panel.heading, lang, 60.0, palette::ACCENT));
-                    head.spawn(ui_button(&ui::TAP_TO_CLOSE, lang, true))
-                        .observe(close_panel);
-                });
-                card.spawn(Node {
-                    column_gap: px(48),
-                    ..default()
-                })
-                .with_children(|row| {
-                    row.spawn(Node {
+    body.spawn(scrim(10))
+        .observe(close_panel)
+        .with_children(|scrim| {
+            scrim
+                .spawn((
+                    Node {
+                        width: px(1560),
+                        max_height: px(900),
                         flex_direction: FlexDirection::Column,
-                        flex_grow: 1.0,
-                        flex_basis: px(0),
-                        row_gap: px(24),
+                        padding: UiRect::all(px(48)),
+                        row_gap: px(28),
+                        border_radius: BorderRadius::all(px(32)),
+                        overflow: Overflow::clip(),
+                        ..default()
+                    },
+                    BackgroundColor(palette::PANEL),
+                ))
+                // Taps inside the open panel do not close it.
+                .observe(|mut click: On<Pointer<Click>>| click.propagate(false))
+                .with_children(|card| {
+                    card.spawn(Node {
+                        justify_content: JustifyContent::SpaceBetween,
+                        align_items: AlignItems::Center,
+                        column_gap: px(32),
                         ..default()
                     })
-                    .with_children(|text| {
-                        text.spawn(label(&panel.text, lang, 36.0, palette::TEXT));
-                        if let Some(detail) = &panel.detail {
-                            text.spawn(label(detail, lang, 32.0, palette::TEXT_DIM));
-                        }
+                    .with_children(|head| {
+                        head.spawn(label(&panel.heading, lang, 60.0, palette::ACCENT));
+                        head.spawn(ui_button(&ui::TAP_TO_CLOSE, lang, true))
+                            .observe(close_panel);
                     });
-                    if picture.is_some() || panel.table.is_some() {
+                    card.spawn(Node {
+                        column_gap: px(48),
+                        ..default()
+                    })
+                    .with_children(|row| {
                         row.spawn(Node {
                             flex_direction: FlexDirection::Column,
                             flex_grow: 1.0,
@@ -224,26 +199,40 @@ fn open_panel(
                             row_gap: px(24),
                             ..default()
                         })
-                        .with_children(|side| {
-                            if let Some(img) = picture {
-                                side.spawn((
-                                    ImageNode::new(img),
-                                    Node {
-                                        width: percent(100),
-                                        aspect_ratio: Some(1.5),
-                                        border_radius: BorderRadius::all(px(20)),
-                                        ..default()
-                                    },
-                                ));
-                            }
-                            if let Some(table) = &panel.table {
-                                table_node(side, table, lang);
+                        .with_children(|text| {
+                            text.spawn(label(&panel.text, lang, 36.0, palette::TEXT));
+                            if let Some(detail) = &panel.detail {
+                                text.spawn(label(detail, lang, 32.0, palette::TEXT_DIM));
                             }
                         });
-                    }
+                        if picture.is_some() || panel.table.is_some() {
+                            row.spawn(Node {
+                                flex_direction: FlexDirection::Column,
+                                flex_grow: 1.0,
+                                flex_basis: px(0),
+                                row_gap: px(24),
+                                ..default()
+                            })
+                            .with_children(|side| {
+                                if let Some(img) = picture {
+                                    side.spawn((
+                                        ImageNode::new(img),
+                                        Node {
+                                            width: percent(100),
+                                            aspect_ratio: Some(1.5),
+                                            border_radius: BorderRadius::all(px(20)),
+                                            ..default()
+                                        },
+                                    ));
+                                }
+                                if let Some(table) = &panel.table {
+                                    table_node(side, table, lang);
+                                }
+                            });
+                        }
+                    });
                 });
-            });
-    });
+        });
 }
 
 fn table_node(parent: &mut ChildSpawnerCommands, table: &crate::domain::scene::Table, lang: Lang) {

@@ -124,6 +124,7 @@ fn tokenize(src: &str) -> Vec<Token> {
     while i < chars.len() {
         let c = chars[i];
         let (tl, tc, start_i) = (line, col, i);
+        let mut tok = None;
         if c.is_whitespace() {
             advance(&mut i, &mut line, &mut col, &chars);
         } else if c == '/' && chars.get(i + 1) == Some(&'/') {
@@ -181,13 +182,7 @@ fn tokenize(src: &str) -> Vec<Token> {
                 text.push(ch);
                 advance(&mut i, &mut line, &mut col, &chars);
             }
-            out.push(Token {
-                tok: Tok::Str(text),
-                line: tl,
-                col: tc,
-                start: offsets[start_i],
-                end: offsets[i.min(chars.len())],
-            });
+            tok = Some(Tok::Str(text));
         } else if c == '\'' {
             advance(&mut i, &mut line, &mut col, &chars);
             while i < chars.len() && chars[i] != '\'' {
@@ -201,67 +196,34 @@ fn tokenize(src: &str) -> Vec<Token> {
             if i < chars.len() {
                 advance(&mut i, &mut line, &mut col, &chars);
             }
-            out.push(Token {
-                tok: Tok::Other,
-                line: tl,
-                col: tc,
-                start: offsets[start_i],
-                end: offsets[i.min(chars.len())],
-            });
+            tok = Some(Tok::Other);
         } else if matches!(c, '(' | '[' | '{') {
             advance(&mut i, &mut line, &mut col, &chars);
-            out.push(Token {
-                tok: Tok::Open(c),
-                line: tl,
-                col: tc,
-                start: offsets[start_i],
-                end: offsets[i.min(chars.len())],
-            });
+            tok = Some(Tok::Open(c));
         } else if matches!(c, ')' | ']' | '}') {
             advance(&mut i, &mut line, &mut col, &chars);
-            out.push(Token {
-                tok: Tok::Close(c),
-                line: tl,
-                col: tc,
-                start: offsets[start_i],
-                end: offsets[i.min(chars.len())],
-            });
+            tok = Some(Tok::Close(c));
         } else if c == ',' {
             advance(&mut i, &mut line, &mut col, &chars);
-            out.push(Token {
-                tok: Tok::Comma,
-                line: tl,
-                col: tc,
-                start: offsets[start_i],
-                end: offsets[i.min(chars.len())],
-            });
+            tok = Some(Tok::Comma);
         } else if c == ':' {
             advance(&mut i, &mut line, &mut col, &chars);
-            out.push(Token {
-                tok: Tok::Colon,
-                line: tl,
-                col: tc,
-                start: offsets[start_i],
-                end: offsets[i.min(chars.len())],
-            });
+            tok = Some(Tok::Colon);
         } else if c.is_alphanumeric() || c == '_' {
             let mut word = String::new();
             while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
                 word.push(chars[i]);
                 advance(&mut i, &mut line, &mut col, &chars);
             }
-            out.push(Token {
-                tok: Tok::Ident(word),
-                line: tl,
-                col: tc,
-                start: offsets[start_i],
-                end: offsets[i.min(chars.len())],
-            });
+            tok = Some(Tok::Ident(word));
         } else {
             // `#![enable(..)]` attributes, numbers' signs and dots, stray characters.
             advance(&mut i, &mut line, &mut col, &chars);
+            tok = Some(Tok::Other);
+        }
+        if let Some(tok) = tok {
             out.push(Token {
-                tok: Tok::Other,
+                tok,
                 line: tl,
                 col: tc,
                 start: offsets[start_i],
