@@ -5,6 +5,7 @@ mod common;
 mod domain_wall;
 mod pictures;
 mod scenes;
+mod waveforms;
 
 #[cfg(feature = "app")]
 mod app;

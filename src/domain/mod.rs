@@ -8,3 +8,4 @@ pub mod kiosk;
 pub mod scene;
 pub mod sound;
 pub mod text;
+pub mod waveform;
