@@ -3,6 +3,7 @@
 
 mod common;
 mod domain_wall;
+mod dsp;
 mod pictures;
 mod scenes;
 mod waveforms;

@@ -1,6 +1,7 @@
 //! Recorded waveforms: the `Trace`/`Stream` model, miniSEED 2/3 and SAC
 //! reading and writing, and signal processing. No Bevy here.
 
+pub mod dsp;
 pub mod mseed;
 pub mod sac;
 pub mod steim;
