@@ -98,6 +98,31 @@ enum Command {
         #[arg(long, value_parser = parse_curator)]
         curator: Option<CuratorMode>,
     },
+    /// List the traces, gaps and problems of waveform files and folders.
+    Inspect {
+        /// Files or folders (searched recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Also draw the traces into this PNG.
+        #[arg(long)]
+        plot: Option<PathBuf>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Width of the plot in pixels.
+        #[arg(long, default_value_t = 1600)]
+        width: u32,
+    },
+    /// Convert between miniSEED and SAC (format from OUT's extension).
+    Convert {
+        /// The file to read (any supported format).
+        input: PathBuf,
+        /// The file to write: .mseed/.miniseed/.ms or .sac.
+        output: PathBuf,
+        /// miniSEED record length in bytes.
+        #[arg(long, default_value_t = 512)]
+        record_length: usize,
+    },
     /// Redraw the project's own pictures into assets/pictures.
     Art {
         /// Where to write them.
@@ -306,6 +331,17 @@ fn main() -> ExitCode {
             });
             run_hall(opts)
         }
+        Some(Command::Inspect {
+            paths,
+            plot,
+            json,
+            width,
+        }) => inspect(&paths, plot.as_deref(), json, width),
+        Some(Command::Convert {
+            input,
+            output,
+            record_length,
+        }) => convert(&input, &output, record_length),
         Some(Command::Art { out }) => match quakehall::domain::art::write_all(&out) {
             Ok(paths) => {
                 for p in paths {
@@ -334,4 +370,198 @@ fn run(args: RunArgs) -> ExitCode {
     opts.lang = args.lang;
     opts.size = args.size;
     run_hall(opts)
+}
+
+fn inspect(paths: &[PathBuf], plot_path: Option<&Path>, json: bool, width: u32) -> ExitCode {
+    use quakehall::domain::waveform::inspect::{collect, inspect as inspect_one, lines, to_json};
+    let files = collect(paths);
+    let bar =
+        (files.len() > 20 && std::io::IsTerminal::is_terminal(&std::io::stderr())).then(|| {
+            let bar = indicatif::ProgressBar::new(files.len() as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+    let mut reports = Vec::new();
+    for (path, named) in &files {
+        if let Some(b) = &bar {
+            b.set_message(
+                path.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+            b.inc(1);
+        }
+        if let Some(r) = inspect_one(path, *named) {
+            reports.push(r);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&to_json(&reports)).unwrap_or_default()
+        );
+    } else {
+        for r in &reports {
+            for line in lines(r) {
+                println!("{line}");
+            }
+        }
+        let traces: usize = reports
+            .iter()
+            .filter_map(|r| r.result.as_ref().ok())
+            .map(|f| f.stream.traces.len())
+            .sum();
+        let failed = reports.iter().filter(|r| r.result.is_err()).count();
+        println!(
+            "{} files, {traces} traces, {failed} unreadable",
+            reports.len()
+        );
+    }
+    if let Some(out) = plot_path {
+        return plot(&reports, out, width);
+    }
+    if reports.iter().any(|r| r.result.is_err()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn plot(
+    reports: &[quakehall::domain::waveform::inspect::FileReport],
+    out: &Path,
+    width: u32,
+) -> ExitCode {
+    use quakehall::domain::waveform::plot::{Marker, plot};
+    const MAX_PANELS: usize = 12;
+    let mut traces = Vec::new();
+    let mut markers = Vec::new();
+    for f in reports.iter().filter_map(|r| r.result.as_ref().ok()) {
+        if let Some(h) = &f.sac_header {
+            for (field, fallback) in [("a", "A"), ("t0", "T0"), ("t1", "T1")] {
+                if let Some(time) = h.pick_time(field) {
+                    let label_field = format!("k{field}");
+                    let label = h.string(&label_field).unwrap_or(fallback);
+                    let short = if label.starts_with('P') || label.starts_with("IP") {
+                        "P"
+                    } else if label.starts_with('S') {
+                        "S"
+                    } else {
+                        fallback
+                    };
+                    markers.push(Marker {
+                        time,
+                        label: short.to_owned(),
+                        channel: f.stream.traces.first().map(|t| t.id()),
+                    });
+                }
+            }
+        }
+        traces.extend(f.stream.traces.iter());
+    }
+    if traces.len() > MAX_PANELS {
+        eprintln!(
+            "note: plotting the first {MAX_PANELS} of {} traces",
+            traces.len()
+        );
+        traces.truncate(MAX_PANELS);
+    }
+    let font = match quakehall::domain::art::text::Font::system_sans() {
+        Ok(f) => Some(f),
+        Err(e) => {
+            eprintln!("warning: {e}");
+            None
+        }
+    };
+    let canvas = plot(&traces, &markers, width.clamp(400, 8000), font.as_ref());
+    match quakehall::domain::art::encode_png(&canvas)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| std::fs::write(out, bytes).map_err(|e| e.to_string()))
+    {
+        Ok(()) => {
+            eprintln!("plot written to {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn convert(input: &Path, output: &Path, record_length: usize) -> ExitCode {
+    use quakehall::domain::waveform::{Samples, mseed, read_file, sac};
+    let file = match read_file(input) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for p in &file.problems {
+        eprintln!("warning: {}: {p}", input.display());
+    }
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let result: Result<Vec<(PathBuf, Vec<u8>)>, String> = match ext.as_str() {
+        "mseed" | "miniseed" | "ms" | "seed" => {
+            mseed::write(&file.stream, mseed::WriteOptions { record_length })
+                .map(|bytes| vec![(output.to_path_buf(), bytes)])
+        }
+        "sac" => {
+            let many = file.stream.traces.len() > 1;
+            file.stream
+                .traces
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    // SAC stores 32-bit floats: larger integers would change.
+                    if let Samples::Int(v) = &t.samples
+                        && let Some(x) = v.iter().find(|x| x.unsigned_abs() > 1 << 24)
+                    {
+                        return Err(format!(
+                            "{}: sample {x} cannot be stored exactly in SAC (32-bit float); write miniSEED instead",
+                            t.id()
+                        ));
+                    }
+                    let path = if many {
+                        let stem = output.file_stem().unwrap_or_default().to_string_lossy();
+                        output.with_file_name(format!("{stem}.{}.{i}.sac", t.id()))
+                    } else {
+                        output.to_path_buf()
+                    };
+                    sac::write(t, file.sac_header.as_ref()).map(|b| (path, b))
+                })
+                .collect()
+        }
+        other => Err(format!(
+            "unknown output format {other:?}: use .mseed or .sac"
+        )),
+    };
+    match result {
+        Ok(outputs) => {
+            for (path, bytes) in outputs {
+                if let Err(e) = std::fs::write(&path, bytes) {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    return ExitCode::FAILURE;
+                }
+                println!("{}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

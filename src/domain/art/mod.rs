@@ -4,6 +4,7 @@
 
 pub mod canvas;
 pub mod pictures;
+pub mod text;
 
 use std::path::Path;
 

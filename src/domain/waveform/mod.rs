@@ -2,7 +2,9 @@
 //! reading and writing, and signal processing. No Bevy here.
 
 pub mod dsp;
+pub mod inspect;
 pub mod mseed;
+pub mod plot;
 pub mod sac;
 pub mod steim;
 pub mod time;

@@ -262,13 +262,18 @@ impl Trace {
 impl fmt::Display for Trace {
     /// ObsPy's one-line summary: `id | start - end | rate Hz, n samples`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // ObsPy prints whole rates with one decimal: `100.0 Hz`.
+        let rate = if self.sample_rate_hz.fract() == 0.0 {
+            format!("{:.1}", self.sample_rate_hz)
+        } else {
+            self.sample_rate_hz.to_string()
+        };
         write!(
             f,
-            "{} | {} - {} | {} Hz, {} samples",
+            "{} | {} - {} | {rate} Hz, {} samples",
             self.id(),
             self.start,
             self.end_time(),
-            self.sample_rate_hz,
             self.len()
         )
     }
