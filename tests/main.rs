@@ -4,11 +4,14 @@
 mod common;
 mod domain_wall;
 mod dsp;
+mod fuzz;
 mod pictures;
 mod scenes;
 mod waveforms;
 
 #[cfg(feature = "app")]
 mod app;
+#[cfg(feature = "app")]
+mod cli;
 #[cfg(feature = "app")]
 mod render;

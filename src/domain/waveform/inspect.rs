@@ -56,9 +56,7 @@ pub fn inspect(path: &Path, named: bool) -> Option<FileReport> {
         let n = std::fs::File::open(path)
             .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
             .unwrap_or(0);
-        if Format::detect(&head[..n]).is_none() {
-            return None;
-        }
+        Format::detect(&head[..n])?;
     }
     Some(FileReport {
         path: path.to_path_buf(),

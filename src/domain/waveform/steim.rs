@@ -18,6 +18,16 @@ pub enum SteimError {
     /// The payload is shorter than one frame.
     #[error("Steim payload of {0} bytes is shorter than one 64-byte frame")]
     NoFrame(usize),
+    /// The header promises more samples than the frames can hold.
+    #[error("{expected} samples cannot fit in {frames} Steim frames (at most {max})")]
+    CannotHold {
+        /// Samples the header promised.
+        expected: usize,
+        /// Frames in the payload.
+        frames: usize,
+        /// The most those frames can hold.
+        max: usize,
+    },
     /// A Steim-2 word used a reserved sub-code.
     #[error("Steim-2 word {word} of frame {frame} uses a reserved code")]
     BadCode {
@@ -37,7 +47,8 @@ pub enum Steim {
     Two,
 }
 
-#[inline]
+/// The low `bits` bits of `v` as a signed number (higher bits are ignored).
+#[inline(always)]
 fn sign_extend(v: u32, bits: u32) -> i32 {
     let shift = 32 - bits;
     ((v << shift) as i32) >> shift
@@ -52,116 +63,165 @@ pub fn decode(
     variant: Steim,
     big_endian: bool,
 ) -> Result<(Vec<i32>, bool), SteimError> {
+    // One copy of the loop per variant and word order, without branches on
+    // either inside it.
+    match (variant, big_endian) {
+        (Steim::One, true) => decode_as::<false, true>(payload, n),
+        (Steim::One, false) => decode_as::<false, false>(payload, n),
+        (Steim::Two, true) => decode_as::<true, true>(payload, n),
+        (Steim::Two, false) => decode_as::<true, false>(payload, n),
+    }
+}
+
+#[inline(always)]
+fn rd<const BE: bool>(b: &[u8]) -> u32 {
+    let b: [u8; 4] = [b[0], b[1], b[2], b[3]];
+    if BE {
+        u32::from_be_bytes(b)
+    } else {
+        u32::from_le_bytes(b)
+    }
+}
+
+fn decode_as<const TWO: bool, const BE: bool>(
+    payload: &[u8],
+    n: usize,
+) -> Result<(Vec<i32>, bool), SteimError> {
+    if n == 0 {
+        return Ok((Vec::new(), true));
+    }
+    if payload.len() < 64 {
+        return Err(SteimError::NoFrame(payload.len()));
+    }
+    let variant = if TWO { Steim::Two } else { Steim::One };
+    // Never allocate for more samples than the frames can hold, whatever
+    // a damaged header claims.
     let frames = payload.len() / 64;
-    if frames == 0 {
-        return Err(if n == 0 {
-            return Ok((Vec::new(), true));
-        } else {
-            SteimError::NoFrame(payload.len())
+    let max = frames * if TWO { 7 * 15 } else { 4 * 15 };
+    if n > max {
+        return Err(SteimError::CannotHold {
+            expected: n,
+            frames,
+            max,
         });
     }
-    let word = |f: usize, w: usize| -> u32 {
-        let i = f * 64 + w * 4;
-        let b = [payload[i], payload[i + 1], payload[i + 2], payload[i + 3]];
-        if big_endian {
-            u32::from_be_bytes(b)
-        } else {
-            u32::from_le_bytes(b)
-        }
+    let x0 = rd::<BE>(&payload[4..8]) as i32;
+    let xn = rd::<BE>(&payload[8..12]) as i32;
+    // The first difference refers to the previous record, so starting the
+    // running sum at X0 less that difference makes the first sample X0 and
+    // every difference can be added the same way.
+    let Some(d0) = first_difference(payload, variant, BE) else {
+        return Err(SteimError::TooFewSamples {
+            expected: n,
+            got: 0,
+        });
     };
-    let x0 = word(0, 1) as i32;
-    let xn = word(0, 2) as i32;
-    let mut out: Vec<i32> = Vec::with_capacity(n);
-    let mut diffs = [0i32; 7];
-    let mut last = x0;
-    'frames: for f in 0..frames {
-        let ctrl = word(f, 0);
-        for w in 1..16 {
-            if f == 0 && w < 3 {
-                continue;
+    // Room for the last word's extra differences; trimmed to `n` at the end.
+    let mut out: Vec<i32> = Vec::with_capacity(n + 8);
+    let mut last = x0.wrapping_sub(d0);
+    macro_rules! emit {
+        ($d:expr) => {{
+            last = last.wrapping_add($d);
+            out.push(last);
+        }};
+    }
+    // Several differences of one word: one capacity check for all of them.
+    macro_rules! emit_all {
+        ([$($d:expr),+]) => {{
+            let mut sums = [$($d),+];
+            for v in &mut sums {
+                last = last.wrapping_add(*v);
+                *v = last;
             }
+            out.extend_from_slice(&sums);
+        }};
+    }
+    'frames: for (f, frame) in payload.chunks_exact(64).enumerate() {
+        let ctrl = rd::<BE>(&frame[0..4]);
+        for w in if f == 0 { 3 } else { 1 }..16 {
             let code = (ctrl >> (30 - 2 * w)) & 3;
-            if code == 0 {
-                continue;
-            }
-            let v = word(f, w);
-            let at = f * 64 + w * 4;
-            let count = match (variant, code) {
+            let bytes = &frame[w * 4..w * 4 + 4];
+            match code {
+                0 => continue,
                 // Four bytes are read in file order whatever the word order
                 // (as libmseed does for little-endian Steim).
-                (_, 1) => {
-                    for (k, d) in diffs.iter_mut().take(4).enumerate() {
-                        *d = payload[at + k] as i8 as i32;
-                    }
-                    4
+                1 => {
+                    emit_all!([
+                        bytes[0] as i8 as i32,
+                        bytes[1] as i8 as i32,
+                        bytes[2] as i8 as i32,
+                        bytes[3] as i8 as i32
+                    ]);
                 }
-                // Two 16-bit differences, each in the word order.
-                (Steim::One, 2) => {
-                    for (k, d) in diffs.iter_mut().take(2).enumerate() {
-                        let b = [payload[at + 2 * k], payload[at + 2 * k + 1]];
-                        *d = if big_endian {
-                            i16::from_be_bytes(b)
-                        } else {
-                            i16::from_le_bytes(b)
-                        } as i32;
+                // Steim-1: two 16-bit differences, each in the word order.
+                2 if !TWO => {
+                    let (a, b) = ([bytes[0], bytes[1]], [bytes[2], bytes[3]]);
+                    if BE {
+                        emit_all!([i16::from_be_bytes(a) as i32, i16::from_be_bytes(b) as i32]);
+                    } else {
+                        emit_all!([i16::from_le_bytes(a) as i32, i16::from_le_bytes(b) as i32]);
                     }
-                    2
                 }
-                (Steim::One, _) => {
-                    diffs[0] = v as i32;
-                    1
-                }
-                (Steim::Two, 2) => match v >> 30 {
-                    1 => {
-                        diffs[0] = sign_extend(v & 0x3fff_ffff, 30);
-                        1
-                    }
-                    2 => {
-                        diffs[0] = sign_extend((v >> 15) & 0x7fff, 15);
-                        diffs[1] = sign_extend(v & 0x7fff, 15);
-                        2
-                    }
-                    3 => {
-                        for (k, d) in diffs.iter_mut().take(3).enumerate() {
-                            *d = sign_extend((v >> (20 - 10 * k)) & 0x3ff, 10);
+                _ if !TWO => emit!(rd::<BE>(bytes) as i32),
+                2 => {
+                    let v = rd::<BE>(bytes);
+                    match v >> 30 {
+                        1 => emit!(sign_extend(v & 0x3fff_ffff, 30)),
+                        2 => {
+                            emit_all!([
+                                sign_extend((v >> 15) & 0x7fff, 15),
+                                sign_extend(v & 0x7fff, 15)
+                            ]);
                         }
-                        3
-                    }
-                    _ => return Err(SteimError::BadCode { frame: f, word: w }),
-                },
-                (Steim::Two, _) => match v >> 30 {
-                    0 => {
-                        for (k, d) in diffs.iter_mut().take(5).enumerate() {
-                            *d = sign_extend((v >> (24 - 6 * k)) & 0x3f, 6);
+                        3 => {
+                            emit_all!([
+                                sign_extend((v >> 20) & 0x3ff, 10),
+                                sign_extend((v >> 10) & 0x3ff, 10),
+                                sign_extend(v & 0x3ff, 10)
+                            ]);
                         }
-                        5
+                        _ => return Err(SteimError::BadCode { frame: f, word: w }),
                     }
-                    1 => {
-                        for (k, d) in diffs.iter_mut().take(6).enumerate() {
-                            *d = sign_extend((v >> (25 - 5 * k)) & 0x1f, 5);
-                        }
-                        6
-                    }
-                    2 => {
-                        for (k, d) in diffs.iter_mut().take(7).enumerate() {
-                            *d = sign_extend((v >> (24 - 4 * k)) & 0xf, 4);
-                        }
-                        7
-                    }
-                    _ => return Err(SteimError::BadCode { frame: f, word: w }),
-                },
-            };
-            for &d in &diffs[..count] {
-                if out.is_empty() {
-                    // The first difference refers to the previous record: X0 is the sample.
-                    out.push(x0);
-                } else {
-                    last = last.wrapping_add(d);
-                    out.push(last);
                 }
-                if out.len() == n {
-                    break 'frames;
+                _ => {
+                    let v = rd::<BE>(bytes);
+                    match v >> 30 {
+                        0 => {
+                            emit_all!([
+                                sign_extend(v >> 24, 6),
+                                sign_extend(v >> 18, 6),
+                                sign_extend(v >> 12, 6),
+                                sign_extend(v >> 6, 6),
+                                sign_extend(v, 6)
+                            ]);
+                        }
+                        1 => {
+                            emit_all!([
+                                sign_extend(v >> 25, 5),
+                                sign_extend(v >> 20, 5),
+                                sign_extend(v >> 15, 5),
+                                sign_extend(v >> 10, 5),
+                                sign_extend(v >> 5, 5),
+                                sign_extend(v, 5)
+                            ]);
+                        }
+                        2 => {
+                            emit_all!([
+                                sign_extend(v >> 24, 4),
+                                sign_extend(v >> 20, 4),
+                                sign_extend(v >> 16, 4),
+                                sign_extend(v >> 12, 4),
+                                sign_extend(v >> 8, 4),
+                                sign_extend(v >> 4, 4),
+                                sign_extend(v, 4)
+                            ]);
+                        }
+                        _ => return Err(SteimError::BadCode { frame: f, word: w }),
+                    }
                 }
+            }
+            if out.len() >= n {
+                break 'frames;
             }
         }
     }
@@ -171,8 +231,55 @@ pub fn decode(
             got: out.len(),
         });
     }
-    let ok = out.last().is_none_or(|&l| l == xn);
+    out.truncate(n);
+    let ok = out.last() == Some(&xn);
     Ok((out, ok))
+}
+
+/// The first difference of the payload (the one relative to the previous
+/// record), or `None` when the frames hold no data.
+fn first_difference(payload: &[u8], variant: Steim, big_endian: bool) -> Option<i32> {
+    for (f, frame) in payload.chunks_exact(64).enumerate() {
+        let rd = |b: &[u8]| -> u32 {
+            let b: [u8; 4] = [b[0], b[1], b[2], b[3]];
+            if big_endian {
+                u32::from_be_bytes(b)
+            } else {
+                u32::from_le_bytes(b)
+            }
+        };
+        let ctrl = rd(&frame[0..4]);
+        for w in if f == 0 { 3 } else { 1 }..16 {
+            let code = (ctrl >> (30 - 2 * w)) & 3;
+            let bytes = &frame[w * 4..w * 4 + 4];
+            let v = rd(bytes);
+            let d = match (variant, code) {
+                (_, 0) => continue,
+                (_, 1) => bytes[0] as i8 as i32,
+                (Steim::One, 2) => {
+                    let b = [bytes[0], bytes[1]];
+                    (if big_endian {
+                        i16::from_be_bytes(b)
+                    } else {
+                        i16::from_le_bytes(b)
+                    }) as i32
+                }
+                (Steim::One, _) => v as i32,
+                (Steim::Two, 2) => match v >> 30 {
+                    1 => sign_extend(v & 0x3fff_ffff, 30),
+                    2 => sign_extend((v >> 15) & 0x7fff, 15),
+                    _ => sign_extend((v >> 20) & 0x3ff, 10),
+                },
+                (Steim::Two, _) => match v >> 30 {
+                    0 => sign_extend((v >> 24) & 0x3f, 6),
+                    1 => sign_extend((v >> 25) & 0x1f, 5),
+                    _ => sign_extend((v >> 24) & 0xf, 4),
+                },
+            };
+            return Some(d);
+        }
+    }
+    None
 }
 
 /// How many differences of which width one Steim-2 word can hold, densest

@@ -1,0 +1,155 @@
+//! Decoding and display benchmarks, each printing a ratio against a
+//! reference measured in the same run:
+//!
+//! - Steim-1 and Steim-2 decoding of the shared real recordings, repeated
+//!   to at least 100 MB of samples: quakehall's decoder against libmseed
+//!   (through its Rust bindings) on exactly the same records.
+//! - Min/max decimation of a 24-hour 100 Hz trace to 2000 columns, against
+//!   one pass that only sums the samples (the memory-speed floor).
+//!
+//! Run: `cargo run --release --manifest-path bench/Cargo.toml` (needs
+//! ../shared/data and libclang-dev).
+
+use std::path::Path;
+use std::time::Instant;
+
+use mseed::{MSControlFlags, MSRecord};
+use quakehall::domain::waveform::dsp::minmax_columns;
+use quakehall::domain::waveform::{Encoding, Samples, mseed as qh};
+
+fn steim_records(dir: &Path, out: &mut Vec<Vec<u8>>) {
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            if !p.ends_with("corrupt") {
+                steim_records(&p, out);
+            }
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&p) else {
+            continue;
+        };
+        for r in qh::read(&bytes).records {
+            let rec = &bytes[r.offset..r.offset + r.length];
+            // A record without blockette 1000 cannot be parsed on its own by
+            // libmseed (it needs the record length): compare on the others.
+            let libmseed_reads_it = MSRecord::parse(rec, MSControlFlags::MSF_UNPACKDATA)
+                .ok()
+                .and_then(|m| m.data_samples::<i32>().map(|s| s.len() == r.trace.len()))
+                .unwrap_or(false);
+            if r.version == 2
+                && matches!(r.trace.encoding, Some(Encoding::Steim1 | Encoding::Steim2))
+                && libmseed_reads_it
+            {
+                out.push(rec.to_vec());
+            }
+        }
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn main() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/waveforms");
+    let mut records = Vec::new();
+    steim_records(&data, &mut records);
+    if records.is_empty() {
+        eprintln!(
+            "no Steim records found under {} (is ../shared/data there?)",
+            data.display()
+        );
+        std::process::exit(2);
+    }
+    // Repeat the real records until they hold at least 100 MB of samples.
+    let per_pass: usize = records
+        .iter()
+        .map(|r| qh::read(r).records[0].trace.len())
+        .sum();
+    let passes = (100_000_000 / (per_pass * 4)).max(1) + 1;
+    let mut buffer = Vec::new();
+    let mut bounds = Vec::new();
+    for _ in 0..passes {
+        for r in &records {
+            bounds.push((buffer.len(), r.len()));
+            buffer.extend_from_slice(r);
+        }
+    }
+    let total_samples = per_pass * passes;
+    println!(
+        "Steim decoding: {} records ({} real ones x {passes}), {:.1} M samples, {:.0} MB as int32",
+        bounds.len(),
+        records.len(),
+        total_samples as f64 / 1e6,
+        total_samples as f64 * 4.0 / 1e6
+    );
+
+    let mut ours = Vec::new();
+    let mut theirs = Vec::new();
+    let (mut sum_ours, mut sum_theirs) = (0i64, 0i64);
+    for _ in 0..3 {
+        let t = Instant::now();
+        let file = qh::read(&buffer);
+        ours.push(t.elapsed().as_secs_f64());
+        sum_ours = file
+            .records
+            .iter()
+            .map(|r| match &r.trace.samples {
+                Samples::Int(v) => v.iter().map(|&x| x as i64).sum::<i64>(),
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(file.records.len(), bounds.len());
+
+        let t = Instant::now();
+        let mut s = 0i64;
+        for &(off, len) in &bounds {
+            let rec = MSRecord::parse(&buffer[off..off + len], MSControlFlags::MSF_UNPACKDATA)
+                .expect("libmseed parses");
+            if let Some(v) = rec.data_samples::<i32>() {
+                s += v.iter().map(|&x| x as i64).sum::<i64>();
+            }
+        }
+        theirs.push(t.elapsed().as_secs_f64());
+        sum_theirs = s;
+    }
+    assert_eq!(
+        sum_ours, sum_theirs,
+        "quakehall and libmseed decoded different samples"
+    );
+    let (a, b) = (median(ours), median(theirs));
+    println!(
+        "  quakehall: {:.1} M samples/s",
+        total_samples as f64 / a / 1e6
+    );
+    println!(
+        "  libmseed:  {:.1} M samples/s",
+        total_samples as f64 / b / 1e6
+    );
+    println!("  ratio quakehall/libmseed speed: {:.2}", b / a);
+
+    // Display decimation: a day at 100 Hz to 2000 pixel columns.
+    let n = 24 * 3600 * 100;
+    let x: Vec<f64> = (0..n)
+        .map(|i| ((i as f64) * 0.001).sin() * 1000.0 + (i % 97) as f64)
+        .collect();
+    let mut dec = Vec::new();
+    let mut floor = Vec::new();
+    for _ in 0..21 {
+        let t = Instant::now();
+        let cols = minmax_columns(&x, 2000);
+        dec.push(t.elapsed().as_secs_f64());
+        assert_eq!(cols.len(), 2000);
+        let t = Instant::now();
+        let s: f64 = x.iter().sum();
+        floor.push(t.elapsed().as_secs_f64());
+        assert!(s.is_finite());
+    }
+    let (d, f) = (median(dec), median(floor));
+    println!("Display decimation of 24 h at 100 Hz ({n} samples) to 2000 columns:");
+    println!("  min/max columns: {:.2} ms (goal: under 10 ms)", d * 1e3);
+    println!("  one summing pass: {:.2} ms", f * 1e3);
+    println!("  ratio decimation/summing pass: {:.2}", d / f);
+}

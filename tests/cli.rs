@@ -1,0 +1,114 @@
+//! The command line as a user types it (the built binary).
+
+use std::process::Command;
+
+use serde_json::Value;
+
+use super::common::{HallCopy, root};
+use super::waveforms::shared_data;
+
+fn quakehall(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_quakehall"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("run quakehall");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn validate_exits_0_on_the_shipped_scenes_and_1_on_a_broken_copy() {
+    let (code, out, _) = quakehall(&["validate", "scenes"]);
+    assert_eq!(code, 0, "{out}");
+    let copy = HallCopy::new();
+    let file = copy.scene("15-station.ron");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("number: 15,", "number: 15,\n    colour: \"red\",");
+    std::fs::write(&file, text).unwrap();
+    let (code, out, _) = quakehall(&["validate", copy.scenes().to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("15-station.ron:7:5: error: colour"), "{out}");
+}
+
+#[test]
+fn inspect_json_lists_every_shared_file() {
+    let Some(data) = shared_data() else { return };
+    let dir = data.join("waveforms");
+    let (code, out, err) = quakehall(&["inspect", "--json", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let items: Vec<Value> = serde_json::from_str(&out).expect("JSON array");
+    assert!(items.len() >= 70, "{} items", items.len());
+    for item in &items {
+        for key in [
+            "network",
+            "station",
+            "location",
+            "channel",
+            "start_time",
+            "end_time",
+            "sample_rate_hz",
+            "num_samples",
+            "encoding",
+        ] {
+            assert!(item.get(key).is_some(), "{key} missing in {item}");
+        }
+        let t = item["start_time"].as_str().unwrap();
+        assert!(t.ends_with('Z') && t.len() == 27, "{t}");
+    }
+    // An explicitly named file that is not a recording is an error entry.
+    let readme = dir.join("README.md");
+    let (code, out, _) = quakehall(&["inspect", "--json", readme.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let items: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert!(
+        items[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not miniSEED or SAC")
+    );
+}
+
+#[test]
+fn convert_preserves_every_sample_both_ways() {
+    let Some(data) = shared_data() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let sac_in = data.join("waveforms/obspy/BW.RJOB..EHZ.2009-08-24.be.sac");
+    let mseed_out = tmp.path().join("rjob.mseed");
+    let sac_out = tmp.path().join("rjob.sac");
+    assert_eq!(
+        quakehall(&[
+            "convert",
+            sac_in.to_str().unwrap(),
+            mseed_out.to_str().unwrap()
+        ])
+        .0,
+        0
+    );
+    assert_eq!(
+        quakehall(&[
+            "convert",
+            mseed_out.to_str().unwrap(),
+            sac_out.to_str().unwrap()
+        ])
+        .0,
+        0
+    );
+    let a = quakehall::domain::waveform::read_file(&sac_in).unwrap();
+    let b = quakehall::domain::waveform::read_file(&sac_out).unwrap();
+    assert_eq!(a.stream.traces[0].samples, b.stream.traces[0].samples);
+    assert_eq!(a.stream.traces[0].start, b.stream.traces[0].start);
+    // Integers too large for SAC's 32-bit floats are refused, not rounded.
+    let big = data.join("waveforms/libmseed/reference-testdata-steim2.mseed2");
+    let (code, _, err) = quakehall(&[
+        "convert",
+        big.to_str().unwrap(),
+        tmp.path().join("x.sac").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot be stored exactly"), "{err}");
+}
