@@ -555,6 +555,31 @@ mod tests {
     }
 
     #[test]
+    fn spectrogram_puts_a_tone_in_its_bin() {
+        let rate = 100.0;
+        let s = spectrogram(&tone(12.5, rate, 2000), rate, 256, 128);
+        assert_eq!(s.freqs_hz.len(), 129);
+        assert_eq!(s.power_db.len(), s.times_s.len());
+        for row in &s.power_db {
+            let peak = row
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1))
+                .unwrap()
+                .0;
+            assert!((s.freqs_hz[peak] - 12.5).abs() < rate / 256.0);
+        }
+    }
+
+    #[test]
+    fn upsampling_a_band_limited_signal_is_accurate() {
+        let y = resample(&tone(3.0, 50.0, 2000), 50.0, 200.0);
+        let want = tone(3.0, 200.0, y.len());
+        let err: Vec<f64> = y.iter().zip(&want).map(|(a, b)| a - b).collect();
+        assert!(rms(&err[200..y.len() - 200]) < 1e-3, "{}", rms(&err));
+    }
+
+    #[test]
     fn trigger_onset_pairs() {
         let cf = [0.0, 4.0, 5.0, 2.0, 1.0, 0.5, 3.5, 2.0, 2.0];
         assert_eq!(trigger_onset(&cf, 3.0, 1.5), vec![(1, 3), (6, 8)]);
