@@ -7,6 +7,7 @@ mod dsp;
 mod fuzz;
 mod pictures;
 mod scenes;
+mod traveltimes;
 mod waveforms;
 
 #[cfg(feature = "app")]

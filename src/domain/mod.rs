@@ -5,6 +5,7 @@
 pub mod art;
 pub mod exhibit;
 pub mod kiosk;
+pub mod physics;
 pub mod scene;
 pub mod sound;
 pub mod text;
