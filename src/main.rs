@@ -123,6 +123,24 @@ enum Command {
         #[arg(long, default_value_t = 512)]
         record_length: usize,
     },
+    /// Seismic travel times, like TauP's table.
+    Traveltime {
+        /// Earth model: iasp91, ak135 or chongqing.
+        #[arg(long, default_value = "iasp91")]
+        model: String,
+        /// Source depth, km.
+        #[arg(long)]
+        depth: f64,
+        /// Epicentral distance, degrees.
+        #[arg(long)]
+        distance: f64,
+        /// Only these phases (comma-separated TauP names).
+        #[arg(long, value_delimiter = ',')]
+        phase: Vec<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Redraw the project's own pictures into assets/pictures.
     Art {
         /// Where to write them.
@@ -342,6 +360,13 @@ fn main() -> ExitCode {
             output,
             record_length,
         }) => convert(&input, &output, record_length),
+        Some(Command::Traveltime {
+            model,
+            depth,
+            distance,
+            phase,
+            json,
+        }) => traveltime(&model, depth, distance, &phase, json),
         Some(Command::Art { out }) => match quakehall::domain::art::write_all(&out) {
             Ok(paths) => {
                 for p in paths {
@@ -564,4 +589,65 @@ fn convert(input: &Path, output: &Path, record_length: usize) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn traveltime(model: &str, depth: f64, distance: f64, phases: &[String], json: bool) -> ExitCode {
+    use quakehall::domain::physics::earth::EarthModel;
+    use quakehall::domain::physics::taup::TauModel;
+    let Some(m) = EarthModel::by_name(model) else {
+        eprintln!("error: unknown model {model:?}: expected iasp91, ak135 or chongqing");
+        return ExitCode::from(2);
+    };
+    if !(0.0..=700.0).contains(&depth) || !distance.is_finite() || distance < 0.0 {
+        eprintln!("error: expected a depth of 0-700 km and a distance of 0-180 degrees");
+        return ExitCode::from(2);
+    }
+    let tau = match TauModel::new(m) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let wanted: Vec<&str> = phases.iter().map(String::as_str).collect();
+    let arrivals = tau.source(depth).arrivals(distance, &wanted);
+    if json {
+        let items: Vec<serde_json::Value> = arrivals
+            .iter()
+            .map(|a| {
+                serde_json::json!({
+                    "phase": a.phase,
+                    "time_s": a.time_s,
+                    "ray_param_s_per_deg": a.ray_param_s_deg(),
+                    "takeoff_angle_deg": a.takeoff_deg,
+                    "incident_angle_deg": a.incident_deg,
+                    "distance_deg": distance,
+                    "depth_km": depth,
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&items).unwrap_or_default()
+        );
+        return ExitCode::SUCCESS;
+    }
+    println!("Model: {model}");
+    println!("Distance   Depth   Phase        Travel    Ray Param  Takeoff  Incident");
+    println!("  (deg)     (km)   Name         Time (s)  p (s/deg)   (deg)    (deg)");
+    println!("{}", "-".repeat(72));
+    for a in &arrivals {
+        println!(
+            "{distance:>7.2} {depth:>7.1}   {:<10} {:>9.2} {:>10.4} {:>8.2} {:>9.2}",
+            a.phase,
+            a.time_s,
+            a.ray_param_s_deg(),
+            a.takeoff_deg,
+            a.incident_deg
+        );
+    }
+    if arrivals.is_empty() {
+        println!("no arrivals of the requested phases at this distance");
+    }
+    ExitCode::SUCCESS
 }

@@ -89,3 +89,25 @@ fn travel_times_agree_with_taup() {
         misses.join("\n")
     );
 }
+
+#[test]
+fn fast_first_arrivals_agree_with_exact_ones() {
+    use quakehall::domain::physics::taup::Wave;
+    let tau = TauModel::new(EarthModel::by_name("iasp91").unwrap()).unwrap();
+    let mut worst = 0.0f64;
+    for depth in [0.5, 10.0, 33.0, 100.0, 300.0, 600.0] {
+        let src = tau.source(depth);
+        for k in 0..60 {
+            let dist = 0.5 + k as f64 * 3.0;
+            for wave in [Wave::P, Wave::S] {
+                let exact = src.first(wave, dist).map(|a| a.time_s);
+                let fast = src.first_time(wave, dist);
+                match (exact, fast) {
+                    (Some(a), Some(b)) => worst = worst.max((a - b).abs()),
+                    (a, b) => assert_eq!(a.is_some(), b.is_some(), "{depth} km {dist}° {wave:?}"),
+                }
+            }
+        }
+    }
+    assert!(worst < 0.1, "fast path off by {worst:.3} s");
+}

@@ -6,6 +6,8 @@
 //!   (through its Rust bindings) on exactly the same records.
 //! - Min/max decimation of a 24-hour 100 Hz trace to 2000 columns, against
 //!   one pass that only sums the samples (the memory-speed floor).
+//! - Travel times: model setup, and first-arrival P and S queries from the
+//!   tables against the same queries refined by exact integration.
 //!
 //! Run: `cargo run --release --manifest-path bench/Cargo.toml` (needs
 //! ../shared/data and libclang-dev).
@@ -152,4 +154,62 @@ fn main() {
     println!("  min/max columns: {:.2} ms (goal: under 10 ms)", d * 1e3);
     println!("  one summing pass: {:.2} ms", f * 1e3);
     println!("  ratio decimation/summing pass: {:.2}", d / f);
+    travel_times();
+}
+
+fn travel_times() {
+    use quakehall::domain::physics::earth::iasp91;
+    use quakehall::domain::physics::taup::{TauModel, Wave};
+    let mut setups = Vec::new();
+    let mut tau = None;
+    for _ in 0..7 {
+        let t = Instant::now();
+        let m = TauModel::new(iasp91()).expect("model");
+        setups.push(t.elapsed().as_secs_f64());
+        tau = Some(m);
+    }
+    let tau = tau.expect("built");
+    let mut sources = Vec::new();
+    for _ in 0..7 {
+        let t = Instant::now();
+        let s = tau.source(10.0);
+        sources.push(t.elapsed().as_secs_f64());
+        std::hint::black_box(&s);
+    }
+    let src = tau.source(10.0);
+    let n = 200_000;
+    let dist = |i: usize| ((i * 7919) % 1800) as f64 / 10.0;
+    let t = Instant::now();
+    let mut acc = 0.0;
+    for i in 0..n {
+        let wave = if i % 2 == 0 { Wave::P } else { Wave::S };
+        acc += src.first_time(wave, dist(i)).unwrap_or(0.0);
+    }
+    let fast = t.elapsed().as_secs_f64();
+    let m = 200;
+    let t = Instant::now();
+    for i in 0..m {
+        let wave = if i % 2 == 0 { Wave::P } else { Wave::S };
+        acc += src.first(wave, dist(i)).map(|a| a.time_s).unwrap_or(0.0);
+    }
+    let exact = t.elapsed().as_secs_f64() / m as f64 * n as f64;
+    std::hint::black_box(acc);
+    println!("Travel times (iasp91):");
+    println!(
+        "  model setup: {:.1} ms (goal: under 50 ms)",
+        median(setups) * 1e3
+    );
+    println!(
+        "  source depth setup (all phases): {:.2} ms",
+        median(sources) * 1e3
+    );
+    println!(
+        "  first-arrival P/S queries from the tables: {:.0} per second (goal: 100000)",
+        n as f64 / fast
+    );
+    println!(
+        "  the same refined by exact integration: {:.0} per second",
+        n as f64 / exact
+    );
+    println!("  ratio tables/exact speed: {:.0}", exact / fast);
 }
