@@ -141,6 +141,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Locate an earthquake from P and S picks (JSON).
+    Locate {
+        /// The picks file: {"stations": [{"id", "latitude", "longitude", "elevation_m", "picks": {"P": ISO time, "S": ...}}]}.
+        picks: PathBuf,
+        /// Earth model: iasp91, ak135 or chongqing.
+        #[arg(long, default_value = "iasp91")]
+        model: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Redraw the project's own pictures into assets/pictures.
     Art {
         /// Where to write them.
@@ -367,6 +378,7 @@ fn main() -> ExitCode {
             phase,
             json,
         }) => traveltime(&model, depth, distance, &phase, json),
+        Some(Command::Locate { picks, model, json }) => locate(&picks, &model, json),
         Some(Command::Art { out }) => match quakehall::domain::art::write_all(&out) {
             Ok(paths) => {
                 for p in paths {
@@ -650,4 +662,69 @@ fn traveltime(model: &str, depth: f64, distance: f64, phases: &[String], json: b
         println!("no arrivals of the requested phases at this distance");
     }
     ExitCode::SUCCESS
+}
+
+fn locate(path: &Path, model: &str, json: bool) -> ExitCode {
+    use quakehall::domain::physics::earth::EarthModel;
+    use quakehall::domain::physics::locate::{PicksFile, locate};
+    use quakehall::domain::physics::taup::TauModel;
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let picks: PicksFile = match serde_json::from_str(&text) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {}:{}:{}: {e}", path.display(), e.line(), e.column());
+            return ExitCode::from(2);
+        }
+    };
+    let Some(m) = EarthModel::by_name(model) else {
+        eprintln!("error: unknown model {model:?}: expected iasp91, ak135 or chongqing");
+        return ExitCode::from(2);
+    };
+    let tau = match TauModel::new(m) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match locate(&picks, &tau) {
+        Ok(sol) => {
+            if json {
+                println!("{}", serde_json::to_string_pretty(&sol).unwrap_or_default());
+            } else {
+                let u = &sol.uncertainty;
+                println!(
+                    "origin time  {}  ± {:.2} s",
+                    sol.origin_time, u.origin_time_s
+                );
+                println!(
+                    "latitude     {:.4}°  ± {:.1} km",
+                    sol.latitude, u.latitude_km
+                );
+                println!(
+                    "longitude    {:.4}°  ± {:.1} km",
+                    sol.longitude, u.longitude_km
+                );
+                println!(
+                    "depth        {:.1} km  ± {:.1} km",
+                    sol.depth_km, u.depth_km
+                );
+                println!(
+                    "rms residual {:.3} s from {} picks ({model})",
+                    sol.rms_s, sol.picks
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -112,3 +112,49 @@ fn convert_preserves_every_sample_both_ways() {
     assert_eq!(code, 1);
     assert!(err.contains("cannot be stored exactly"), "{err}");
 }
+
+#[test]
+fn locate_and_traveltime_print_the_documented_json() {
+    let (code, out, err) = quakehall(&[
+        "traveltime",
+        "--model",
+        "iasp91",
+        "--depth",
+        "10",
+        "--distance",
+        "30",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let items: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let p = items.iter().find(|a| a["phase"] == "P").expect("P");
+    for key in [
+        "time_s",
+        "ray_param_s_per_deg",
+        "takeoff_angle_deg",
+        "incident_angle_deg",
+    ] {
+        assert!(p[key].as_f64().is_some(), "{key}");
+    }
+    assert!((p["time_s"].as_f64().unwrap() - 368.73).abs() < 0.5);
+
+    let Some((picks, _)) = super::locate::ridgecrest_picks() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("picks.json");
+    std::fs::write(&file, serde_json::to_string(&picks).unwrap()).unwrap();
+    let (code, out, err) = quakehall(&["locate", file.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let sol: Value = serde_json::from_str(&out).unwrap();
+    for key in [
+        "latitude",
+        "longitude",
+        "depth_km",
+        "origin_time",
+        "rms_s",
+        "uncertainty",
+    ] {
+        assert!(sol.get(key).is_some(), "{key} missing: {sol}");
+    }
+}
