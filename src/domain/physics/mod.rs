@@ -3,5 +3,8 @@
 
 pub mod earth;
 pub mod geo;
+pub mod intensity;
 pub mod locate;
+pub mod magnitude;
 pub mod taup;
+pub mod warning;

@@ -1,0 +1,82 @@
+//! Magnitudes and energy, each formula with its source.
+
+/// Local magnitude from the peak horizontal ground displacement
+/// `amplitude_nm` (nm) of a Wood-Anderson-simulated record (the trace
+/// amplitude divided by the instrument's magnification 2080) at
+/// hypocentral distance `r_km`: the IASPEI (2013) standard,
+/// ML = log10(A) + 1.11 log10(R) + 0.00189 R − 2.09 (Hutton & Boore 1987).
+/// Valid for about 10-600 km.
+pub fn ml_iaspei(amplitude_nm: f64, r_km: f64) -> f64 {
+    amplitude_nm.max(f64::MIN_POSITIVE).log10() + 1.11 * r_km.max(1.0).log10() + 0.00189 * r_km
+        - 2.09
+}
+
+/// Surface-wave magnitude, IASPEI (2013) standard Ms_20 (Vaněk et al. 1962):
+/// Ms = log10(A/T) + 1.66 log10(Δ) + 0.3, with A the vertical Rayleigh-wave
+/// ground displacement in nm at period T (18-22 s) and Δ in degrees (20-160).
+pub fn ms_iaspei(amplitude_nm: f64, period_s: f64, distance_deg: f64) -> f64 {
+    (amplitude_nm / period_s).max(f64::MIN_POSITIVE).log10()
+        + 1.66 * distance_deg.max(1e-3).log10()
+        + 0.3
+}
+
+/// Surface-wave magnitude as China's national standard GB 17740-2017 writes
+/// it: MS = lg(A/T)max + 1.66 lg Δ + 3.5, with A the vector sum of the two
+/// horizontal ground displacements in µm and Δ in degrees.
+pub fn ms_china(amplitude_um: f64, period_s: f64, distance_deg: f64) -> f64 {
+    (amplitude_um / period_s).max(f64::MIN_POSITIVE).log10()
+        + 1.66 * distance_deg.max(1e-3).log10()
+        + 3.5
+}
+
+/// Moment magnitude from the seismic moment in N·m (Hanks & Kanamori 1979;
+/// IASPEI 2013): Mw = (2/3)(log10 M0 − 9.1).
+pub fn mw_from_moment(m0_nm: f64) -> f64 {
+    2.0 / 3.0 * (m0_nm.max(f64::MIN_POSITIVE).log10() - 9.1)
+}
+
+/// Seismic moment (N·m) of a moment magnitude (inverse of [`mw_from_moment`]).
+pub fn moment_from_mw(mw: f64) -> f64 {
+    10f64.powf(1.5 * mw + 9.1)
+}
+
+/// Radiated energy in joules (Gutenberg & Richter 1956): log10 E = 1.5 M + 4.8.
+pub fn energy_joules(magnitude: f64) -> f64 {
+    10f64.powf(1.5 * magnitude + 4.8)
+}
+
+/// Joules in one tonne of TNT (the convention of nuclear-yield comparisons).
+pub const TNT_TONNE_J: f64 = 4.184e9;
+
+/// The energy of `magnitude` in tonnes of TNT, for visitors.
+pub fn tnt_tonnes(magnitude: f64) -> f64 {
+    energy_joules(magnitude) / TNT_TONNE_J
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moment_magnitudes_of_known_earthquakes() {
+        // Tohoku 2011: M0 about 4.0e22 N·m gives Mw 9.0 (USGS W-phase).
+        assert!((mw_from_moment(4.0e22) - 9.0).abs() < 0.05);
+        assert!((mw_from_moment(moment_from_mw(6.3)) - 6.3).abs() < 1e-12);
+    }
+
+    #[test]
+    fn one_magnitude_step_is_about_32_times_the_energy() {
+        assert!((energy_joules(7.0) / energy_joules(6.0) - 31.62).abs() < 0.01);
+        // M 6 releases about 15 kt of TNT, like the 1945 Hiroshima bomb.
+        assert!((tnt_tonnes(6.0) / 15_000.0 - 1.0).abs() < 0.1);
+    }
+
+    #[test]
+    fn ml_of_the_reference_event() {
+        // Richter's anchor: a 1 mm Wood-Anderson trace (1e6 nm / 2080 of
+        // ground motion) at 100 km is ML 3.0.
+        assert!((ml_iaspei(1e6 / 2080.0, 100.0) - 3.0).abs() < 0.01);
+        // China's and IASPEI's Ms agree: µm + 3.5 equals nm + 0.3 up to 0.2 units.
+        assert!((ms_china(1.0, 20.0, 50.0) - ms_iaspei(1000.0, 20.0, 50.0) - 0.2).abs() < 1e-9);
+    }
+}
