@@ -855,6 +855,247 @@ impl SourceTimes<'_> {
     }
 }
 
+/// A point on a ray: epicentral distance (degrees), depth (km) and the
+/// time since the origin (s).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RayPoint {
+    /// Distance along the surface from the epicentre, degrees.
+    pub distance_deg: f64,
+    /// Depth, km.
+    pub depth_km: f64,
+    /// Time since the origin, s.
+    pub time_s: f64,
+}
+
+impl TauModel {
+    /// The path of `wave` with ray parameter `p` going down from radius
+    /// `ra` to `rb` (or to its turning point): (distance rad, radius, time)
+    /// at every shell boundary, several points inside the turning shell,
+    /// and how the leg ended.
+    fn leg_path(&self, wave: Wave, p: f64, ra: f64, rb: f64) -> (Vec<(f64, f64, f64)>, LegEnd) {
+        let w = wave_index(wave);
+        let mut pts = vec![(0.0, ra, 0.0)];
+        let (mut d, mut t) = (0.0, 0.0);
+        for s in &self.shells {
+            if s.r_bot >= ra || s.r_top <= rb {
+                continue;
+            }
+            let top = s.r_top.min(ra);
+            let bot = s.r_bot.max(rb);
+            let v_at = |r: f64| {
+                let f = (s.r_top - r) / (s.r_top - s.r_bot);
+                s.v_top[w] + f * (s.v_bot[w] - s.v_top[w])
+            };
+            match piece(p, top, bot, v_at(top), v_at(bot)) {
+                Piece::Through(a, b) => {
+                    d += a;
+                    t += b;
+                    pts.push((d, bot, t));
+                }
+                Piece::Turn(..) => {
+                    // Step down towards the turning radius.
+                    let et = eta(top, v_at(top));
+                    let eb = eta(bot, v_at(bot));
+                    let r_turn = if bot <= CENTRE_KM {
+                        (p * v_at(bot)).max(0.0)
+                    } else if p >= et {
+                        top
+                    } else {
+                        let b = (et / eb).ln() / (top / bot).ln();
+                        top * (p / et).powf(1.0 / b.max(1e-12))
+                    };
+                    for k in 1..=6 {
+                        let r = top - (top - r_turn) * (k as f64 / 6.0);
+                        if let Piece::Through(a, b) | Piece::Turn(a, b) = piece(
+                            p,
+                            top,
+                            r.max(r_turn + 1e-9).min(top),
+                            v_at(top),
+                            v_at(r.max(CENTRE_KM)),
+                        ) {
+                            pts.push((d + a, r, t + b));
+                        }
+                    }
+                    return (pts, LegEnd::Turned);
+                }
+                Piece::Blocked => return (pts, LegEnd::Blocked),
+            }
+        }
+        (pts, LegEnd::Reached)
+    }
+}
+
+impl SourceTimes<'_> {
+    /// The path of an arrival from the source to the receiver, for drawing.
+    pub fn ray_path(&self, arrival: &Arrival) -> Vec<RayPoint> {
+        let Some(sh) = shape(&arrival.phase) else {
+            return Vec::new();
+        };
+        let tau = self.tau;
+        let p = arrival.ray_param_s_rad;
+        let (rs, re, rc, ri) = (self.r_src, EARTH_RADIUS_KM, tau.r_cmb, tau.r_icb);
+        // (wave, from radius, to radius): downward legs and upward legs.
+        let mut legs: Vec<(Wave, f64, f64, bool)> = Vec::new();
+        let down = |legs: &mut Vec<(Wave, f64, f64, bool)>, w, a, b| legs.push((w, a, b, true));
+        let up = |legs: &mut Vec<(Wave, f64, f64, bool)>, w, a, b| legs.push((w, a, b, false));
+        match sh {
+            Shape::Up(w) => up(&mut legs, w, re, rs),
+            Shape::Down(w) => {
+                down(&mut legs, w, rs, rc);
+                up(&mut legs, w, re, rc);
+            }
+            Shape::Depth(w) => {
+                up(&mut legs, w, re, rs);
+                down(&mut legs, w, re, rc);
+                up(&mut legs, w, re, rc);
+            }
+            Shape::CoreReflection(w) => {
+                down(&mut legs, w, rs, rc);
+                up(&mut legs, w, re, rc);
+            }
+            Shape::OuterCore(w) => {
+                down(&mut legs, w, rs, rc);
+                down(&mut legs, Wave::P, rc, ri);
+                up(&mut legs, Wave::P, rc, ri);
+                up(&mut legs, w, re, rc);
+            }
+            Shape::InnerReflection(w) => {
+                down(&mut legs, w, rs, rc);
+                down(&mut legs, Wave::P, rc, ri);
+                up(&mut legs, Wave::P, rc, ri);
+                up(&mut legs, w, re, rc);
+            }
+            Shape::InnerCore(w) => {
+                down(&mut legs, w, rs, rc);
+                down(&mut legs, Wave::P, rc, ri);
+                down(&mut legs, Wave::P, ri, 0.0);
+                up(&mut legs, Wave::P, ri, 0.0);
+                up(&mut legs, Wave::P, rc, ri);
+                up(&mut legs, w, re, rc);
+            }
+            Shape::Head | Shape::Diffracted => {
+                let r_b = if matches!(sh, Shape::Head) {
+                    tau.r_moho
+                } else {
+                    rc
+                };
+                let w = phase_wave(&arrival.phase);
+                down(&mut legs, w, rs, r_b);
+                legs.push((w, r_b, r_b, true));
+                up(&mut legs, w, re, r_b);
+            }
+        }
+        let mut out = vec![RayPoint {
+            distance_deg: 0.0,
+            depth_km: self.depth_km,
+            time_s: 0.0,
+        }];
+        let (mut d0, mut t0) = (0.0, 0.0);
+        for (k, &(w, a, b, is_down)) in legs.iter().enumerate() {
+            if a == b {
+                // Along the boundary (head or diffracted wave): whatever
+                // distance the ray still has to cover.
+                let (_, up_d, up_t) = {
+                    let (pts, _) = tau.leg_path(w, p, re, a);
+                    let last = pts.last().copied().unwrap_or((0.0, a, 0.0));
+                    (0, last.0, last.2)
+                };
+                let along = arrival.distance_deg.to_radians() - d0 - up_d;
+                let _ = (k, up_t);
+                d0 += along.max(0.0);
+                t0 += along.max(0.0) * p;
+                out.push(RayPoint {
+                    distance_deg: d0.to_degrees(),
+                    depth_km: EARTH_RADIUS_KM - a,
+                    time_s: t0,
+                });
+                continue;
+            }
+            let (pts, _) = tau.leg_path(w, p, a, b);
+            let total = pts.last().copied().unwrap_or((0.0, a, 0.0));
+            let seq: Vec<(f64, f64, f64)> = if is_down {
+                pts
+            } else {
+                pts.iter()
+                    .rev()
+                    .map(|&(d, r, t)| (total.0 - d, r, total.2 - t))
+                    .collect()
+            };
+            for (d, r, t) in seq {
+                out.push(RayPoint {
+                    distance_deg: (d0 + d).to_degrees(),
+                    depth_km: EARTH_RADIUS_KM - r,
+                    time_s: t0 + t,
+                });
+            }
+            d0 += total.0;
+            t0 += total.2;
+        }
+        out
+    }
+
+    /// Rays of `wave` leaving the source at `rays` angles from straight
+    /// down to horizontal (and as many up-going), each with its phase name
+    /// and path: direct waves, core reflections and, for P, the waves
+    /// through the outer and inner core. For drawing ray fans.
+    pub fn ray_fan(&self, wave: Wave, rays: usize) -> Vec<(&'static str, Vec<RayPoint>)> {
+        let tau = self.tau;
+        let eta_src = tau.eta_at(wave, self.depth_km, Side::Below);
+        let phases: &[&'static str] = match wave {
+            Wave::P => &["P", "p", "PKP", "PKIKP", "PcP"],
+            Wave::S => &["S", "s", "ScS"],
+        };
+        let mut out = Vec::new();
+        for k in 0..rays.max(2) {
+            let p = eta_src * (k as f64 / (rays.max(2) - 1) as f64) * (1.0 - 1e-9);
+            for &phase in phases {
+                let Some(sh) = shape(phase) else { continue };
+                let Some((d, t)) = self.exact(sh, p) else {
+                    continue;
+                };
+                let a = Arrival {
+                    phase: phase.into(),
+                    time_s: t,
+                    ray_param_s_rad: p,
+                    distance_deg: d.to_degrees(),
+                    takeoff_deg: 0.0,
+                    incident_deg: 0.0,
+                };
+                out.push((phase, self.ray_path(&a)));
+            }
+        }
+        out
+    }
+
+    /// Where the front of `wave` (P, or S in the mantle) is at `time_s`
+    /// after the origin: the point of every ray of [`SourceTimes::ray_fan`]
+    /// at that time, with its phase. P rays that reach the core carry on as
+    /// core P waves, so the shadow zone shows by itself.
+    pub fn wavefront(&self, wave: Wave, time_s: f64, rays: usize) -> Vec<(&'static str, RayPoint)> {
+        self.ray_fan(wave, rays)
+            .into_iter()
+            .filter_map(|(phase, path)| point_at_time(&path, time_s).map(|pt| (phase, pt)))
+            .collect()
+    }
+}
+
+/// The point of a path at `time_s`, interpolated; `None` before the start
+/// or after the ray has left the Earth.
+fn point_at_time(path: &[RayPoint], time_s: f64) -> Option<RayPoint> {
+    for w in path.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if time_s >= a.time_s && time_s <= b.time_s && b.time_s > a.time_s {
+            let f = (time_s - a.time_s) / (b.time_s - a.time_s);
+            return Some(RayPoint {
+                distance_deg: a.distance_deg + f * (b.distance_deg - a.distance_deg),
+                depth_km: a.depth_km + f * (b.depth_km - a.depth_km),
+                time_s,
+            });
+        }
+    }
+    None
+}
+
 /// The wave a phase leaves the source as.
 fn phase_wave(name: &str) -> Wave {
     if name.starts_with(['S', 's']) {
@@ -897,6 +1138,78 @@ mod tests {
                 chord / v
             );
         }
+    }
+
+    #[test]
+    fn ray_paths_end_at_the_receiver_at_the_arrival_time() {
+        let tau = TauModel::new(earth::iasp91()).unwrap();
+        let src = tau.source(100.0);
+        for (phase, dist) in [
+            ("P", 40.0),
+            ("PKIKP", 150.0),
+            ("ScS", 30.0),
+            ("pP", 50.0),
+            ("Pdiff", 120.0),
+            ("p", 3.0),
+        ] {
+            let a = src
+                .arrivals(dist, &[phase])
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| panic!("{phase}"));
+            let path = src.ray_path(&a);
+            let end = path.last().unwrap();
+            assert!(
+                (end.distance_deg - dist).abs() < 0.05,
+                "{phase}: ends at {}",
+                end.distance_deg
+            );
+            assert!(
+                end.depth_km.abs() < 0.5,
+                "{phase}: ends at depth {}",
+                end.depth_km
+            );
+            assert!(
+                (end.time_s - a.time_s).abs() < 0.5,
+                "{phase}: {} vs {}",
+                end.time_s,
+                a.time_s
+            );
+            assert!((path[0].depth_km - 100.0).abs() < 1e-9);
+        }
+        let pkikp = src.arrivals(150.0, &["PKIKP"]).remove(0);
+        let deepest = src
+            .ray_path(&pkikp)
+            .iter()
+            .map(|p| p.depth_km)
+            .fold(0.0, f64::max);
+        assert!(deepest > 5153.9, "PKIKP turns in the inner core");
+    }
+
+    #[test]
+    fn p_fronts_leave_a_shadow_between_about_103_and_142_degrees() {
+        let tau = TauModel::new(earth::iasp91()).unwrap();
+        let src = tau.source(10.0);
+        // Where each ray comes back to the surface.
+        let fan = src.ray_fan(Wave::P, 600);
+        let emerge = |names: &[&str]| -> Vec<f64> {
+            fan.iter()
+                .filter(|(ph, path)| {
+                    names.contains(ph) && path.last().is_some_and(|p| p.depth_km < 1.0)
+                })
+                .map(|(_, path)| path.last().unwrap().distance_deg)
+                .collect()
+        };
+        // Direct P reaches about 98-100 degrees and no farther; the outer-core
+        // waves come back only beyond about 143 degrees (the PKP caustic).
+        let max_direct = emerge(&["P", "p"]).into_iter().fold(0.0, f64::max);
+        assert!(max_direct > 95.0 && max_direct < 103.0, "{max_direct}");
+        let min_core = emerge(&["PKP"]).into_iter().fold(180.0, f64::min);
+        assert!(min_core > 142.0 && min_core < 150.0, "{min_core}");
+        // A front half-way through the crossing has points in the mantle and the core.
+        let front = src.wavefront(Wave::P, 600.0, 200);
+        assert!(front.iter().any(|(_, p)| p.depth_km > 2889.0));
+        assert!(front.iter().any(|(_, p)| p.depth_km < 2889.0));
     }
 
     #[test]
