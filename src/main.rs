@@ -152,6 +152,49 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Synthesise three-component records of an earthquake (marked synthetic).
+    Synth {
+        /// A spec file (JSON: origin, latitude, longitude, depth_km,
+        /// magnitude, mechanism, model, sample_rate_hz, seed, stations);
+        /// or give the event with the options below.
+        spec: Option<PathBuf>,
+        /// Origin time, ISO 8601 UTC.
+        #[arg(long)]
+        origin: Option<String>,
+        /// Epicentre latitude.
+        #[arg(long, allow_hyphen_values = true)]
+        lat: Option<f64>,
+        /// Epicentre longitude.
+        #[arg(long, allow_hyphen_values = true)]
+        lon: Option<f64>,
+        /// Depth, km.
+        #[arg(long, default_value_t = 10.0)]
+        depth: f64,
+        /// Moment magnitude.
+        #[arg(long)]
+        mag: Option<f64>,
+        /// A station as NET.STA:LAT:LON (repeat for more).
+        #[arg(long = "station", allow_hyphen_values = true)]
+        stations: Vec<String>,
+        /// Earth model.
+        #[arg(long, default_value = "iasp91")]
+        model: String,
+        /// Noise seed.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Samples per second.
+        #[arg(long, default_value_t = 100.0)]
+        rate: f64,
+        /// Ground motion: velocity, displacement or acceleration.
+        #[arg(long, default_value = "velocity")]
+        motion: String,
+        /// Folder for NET.STA.mseed and NET.STA.json.
+        #[arg(long, default_value = ".")]
+        out: PathBuf,
+        /// Also draw the records with their arrivals.
+        #[arg(long)]
+        plot: Option<PathBuf>,
+    },
     /// Redraw the project's own pictures into assets/pictures.
     Art {
         /// Where to write them.
@@ -379,6 +422,41 @@ fn main() -> ExitCode {
             json,
         }) => traveltime(&model, depth, distance, &phase, json),
         Some(Command::Locate { picks, model, json }) => locate(&picks, &model, json),
+        Some(Command::Synth {
+            spec,
+            origin,
+            lat,
+            lon,
+            depth,
+            mag,
+            stations,
+            model,
+            seed,
+            rate,
+            motion,
+            out,
+            plot,
+        }) => {
+            let spec = match spec {
+                Some(path) => std::fs::read_to_string(&path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))
+                    .and_then(|t| {
+                        serde_json::from_str(&t).map_err(|e| {
+                            format!("{}:{}:{}: {e}", path.display(), e.line(), e.column())
+                        })
+                    }),
+                None => {
+                    synth_spec_from_args(origin, lat, lon, depth, mag, &stations, model, seed, rate)
+                }
+            };
+            match spec {
+                Ok(spec) => synth(&spec, &motion, &out, plot.as_deref()),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Some(Command::Art { out }) => match quakehall::domain::art::write_all(&out) {
             Ok(paths) => {
                 for p in paths {
@@ -727,4 +805,147 @@ fn locate(path: &Path, model: &str, json: bool) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn synth_spec_from_args(
+    origin: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    depth: f64,
+    mag: Option<f64>,
+    stations: &[String],
+    model: String,
+    seed: u64,
+    rate: f64,
+) -> Result<quakehall::domain::physics::synth::SynthSpec, String> {
+    use quakehall::domain::physics::synth::{SynthSpec, SynthStation};
+    let (Some(origin), Some(latitude), Some(longitude), Some(magnitude)) = (origin, lat, lon, mag)
+    else {
+        return Err(
+            "give a spec file, or --origin, --lat, --lon, --mag and at least one --station".into(),
+        );
+    };
+    let stations = stations
+        .iter()
+        .map(|s| {
+            let parts: Vec<&str> = s.split(':').collect();
+            let (Some(id), Some(la), Some(lo)) = (parts.first(), parts.get(1), parts.get(2)) else {
+                return Err(format!("station {s:?}: expected NET.STA:LAT:LON"));
+            };
+            let (net, sta) = id
+                .split_once('.')
+                .ok_or_else(|| format!("station {s:?}: expected NET.STA:LAT:LON"))?;
+            Ok(SynthStation {
+                network: net.into(),
+                station: sta.into(),
+                latitude: la
+                    .parse()
+                    .map_err(|_| format!("station {s:?}: bad latitude"))?,
+                longitude: lo
+                    .parse()
+                    .map_err(|_| format!("station {s:?}: bad longitude"))?,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    if stations.is_empty() {
+        return Err("at least one --station NET.STA:LAT:LON is needed".into());
+    }
+    Ok(SynthSpec {
+        origin,
+        latitude,
+        longitude,
+        depth_km: depth,
+        magnitude,
+        mechanism: None,
+        model,
+        sample_rate_hz: rate,
+        seed,
+        stations,
+    })
+}
+
+fn synth(
+    spec: &quakehall::domain::physics::synth::SynthSpec,
+    motion: &str,
+    out: &Path,
+    plot_path: Option<&Path>,
+) -> ExitCode {
+    use quakehall::domain::physics::synth::{Motion, synthesize, write_station};
+    let motion = match motion {
+        "velocity" => Motion::Velocity,
+        "displacement" => Motion::Displacement,
+        "acceleration" => Motion::Acceleration,
+        other => {
+            eprintln!("error: motion {other:?}: expected velocity, displacement or acceleration");
+            return ExitCode::from(2);
+        }
+    };
+    let records = match synthesize(spec, motion) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(out) {
+        eprintln!("error: cannot create {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    for r in &records {
+        match write_station(spec, r, motion, out) {
+            Ok(paths) => {
+                for p in paths {
+                    println!("{}", p.display());
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if let Some(path) = plot_path {
+        use quakehall::domain::waveform::UtcTime;
+        use quakehall::domain::waveform::plot::{Marker, plot};
+        let traces: Vec<&quakehall::domain::waveform::Trace> = records
+            .iter()
+            .flat_map(|r| r.traces.iter())
+            .take(12)
+            .collect();
+        let mut markers = Vec::new();
+        // The first P-type and S-type arrival at each station.
+        for r in &records {
+            let first = |s_type: bool| {
+                r.arrivals
+                    .iter()
+                    .filter(|a| a.phase.starts_with(['S', 's']) == s_type)
+                    .min_by(|x, y| x.travel_time_s.total_cmp(&y.travel_time_s))
+            };
+            for a in [first(false), first(true)].into_iter().flatten() {
+                if let Some(time) = UtcTime::parse_iso(&a.time) {
+                    for t in &r.traces {
+                        markers.push(Marker {
+                            time,
+                            label: a.phase.clone(),
+                            channel: Some(t.id()),
+                        });
+                    }
+                }
+            }
+        }
+        let font = quakehall::domain::art::text::Font::system_sans().ok();
+        let canvas = plot(&traces, &markers, 1600, font.as_ref());
+        match quakehall::domain::art::encode_png(&canvas)
+            .map_err(|e| e.to_string())
+            .and_then(|b| std::fs::write(path, b).map_err(|e| e.to_string()))
+        {
+            Ok(()) => eprintln!("plot written to {}", path.display()),
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }

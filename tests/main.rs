@@ -7,6 +7,7 @@ mod dsp;
 mod fuzz;
 mod locate;
 mod pictures;
+mod recordings;
 mod scenes;
 mod traveltimes;
 mod waveforms;

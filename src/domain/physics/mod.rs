@@ -6,5 +6,6 @@ pub mod geo;
 pub mod intensity;
 pub mod locate;
 pub mod magnitude;
+pub mod synth;
 pub mod taup;
 pub mod warning;
