@@ -8,6 +8,8 @@
 //!   one pass that only sums the samples (the memory-speed floor).
 //! - Travel times: model setup, and first-arrival P and S queries from the
 //!   tables against the same queries refined by exact integration.
+//! - The 256x256 elastic wave tank: steps per second, against one pass that
+//!   only copies its five fields (the memory-speed floor).
 //!
 //! Run: `cargo run --release --manifest-path bench/Cargo.toml` (needs
 //! ../shared/data and libclang-dev).
@@ -155,6 +157,45 @@ fn main() {
     println!("  one summing pass: {:.2} ms", f * 1e3);
     println!("  ratio decimation/summing pass: {:.2}", d / f);
     travel_times();
+    wave_tank();
+}
+
+fn wave_tank() {
+    use quakehall::domain::physics::tank::{Rock, SourceKind, WaveTank};
+    let rock = Rock {
+        vp: 3000.0,
+        vs: 1732.0,
+        rho: 2500.0,
+    };
+    let soft = Rock {
+        vp: 1200.0,
+        vs: 450.0,
+        rho: 1800.0,
+    };
+    let mut t = WaveTank::new(256, 256, 10.0, rock).with_basin(128, 40, 20, soft);
+    t.add_source(128, 150, SourceKind::VerticalForce, 6.0, 1e9);
+    let steps = 600;
+    let start = Instant::now();
+    for _ in 0..steps {
+        t.step();
+    }
+    let per_step = start.elapsed().as_secs_f64() / steps as f64;
+    let fields: Vec<Vec<f64>> = (0..5).map(|k| vec![k as f64; 256 * 256]).collect();
+    let mut copies = fields.clone();
+    let start = Instant::now();
+    for _ in 0..steps {
+        for (c, f) in copies.iter_mut().zip(&fields) {
+            c.copy_from_slice(f);
+        }
+        std::hint::black_box(&copies);
+    }
+    let copy = start.elapsed().as_secs_f64() / steps as f64;
+    println!("Wave tank 256x256 (P-SV staggered grid, sponge, basin):");
+    println!("  {:.0} steps per second (goal: 60)", 1.0 / per_step);
+    println!(
+        "  ratio step/copy of the five fields: {:.1}",
+        per_step / copy
+    );
 }
 
 fn travel_times() {

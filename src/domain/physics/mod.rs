@@ -6,6 +6,8 @@ pub mod geo;
 pub mod intensity;
 pub mod locate;
 pub mod magnitude;
+pub mod motion;
 pub mod synth;
+pub mod tank;
 pub mod taup;
 pub mod warning;
