@@ -681,23 +681,29 @@ fn convert(input: &Path, output: &Path, record_length: usize) -> ExitCode {
     }
 }
 
-fn traveltime(model: &str, depth: f64, distance: f64, phases: &[String], json: bool) -> ExitCode {
+/// The travel-time model of an Earth model name, or the exit code after
+/// saying what is wrong.
+fn tau_model(model: &str) -> Result<quakehall::domain::physics::taup::TauModel, ExitCode> {
     use quakehall::domain::physics::earth::EarthModel;
     use quakehall::domain::physics::taup::TauModel;
     let Some(m) = EarthModel::by_name(model) else {
         eprintln!("error: unknown model {model:?}: expected iasp91, ak135 or chongqing");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     };
+    TauModel::new(m).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::FAILURE
+    })
+}
+
+fn traveltime(model: &str, depth: f64, distance: f64, phases: &[String], json: bool) -> ExitCode {
     if !(0.0..=700.0).contains(&depth) || !distance.is_finite() || distance < 0.0 {
         eprintln!("error: expected a depth of 0-700 km and a distance of 0-180 degrees");
         return ExitCode::from(2);
     }
-    let tau = match TauModel::new(m) {
+    let tau = match tau_model(model) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let wanted: Vec<&str> = phases.iter().map(String::as_str).collect();
     let arrivals = tau.source(depth).arrivals(distance, &wanted);
@@ -743,9 +749,7 @@ fn traveltime(model: &str, depth: f64, distance: f64, phases: &[String], json: b
 }
 
 fn locate(path: &Path, model: &str, json: bool) -> ExitCode {
-    use quakehall::domain::physics::earth::EarthModel;
     use quakehall::domain::physics::locate::{PicksFile, locate};
-    use quakehall::domain::physics::taup::TauModel;
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
@@ -760,16 +764,9 @@ fn locate(path: &Path, model: &str, json: bool) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let Some(m) = EarthModel::by_name(model) else {
-        eprintln!("error: unknown model {model:?}: expected iasp91, ak135 or chongqing");
-        return ExitCode::from(2);
-    };
-    let tau = match TauModel::new(m) {
+    let tau = match tau_model(model) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     match locate(&picks, &tau) {
         Ok(sol) => {

@@ -309,24 +309,32 @@ impl TauModel {
         )
     }
 
+    /// The parts of the shells between radius `ra` and `rb` (below it):
+    /// (top radius, bottom radius, velocity at top, velocity at bottom) of `wave`.
+    fn pieces_between(
+        &self,
+        wave: Wave,
+        ra: f64,
+        rb: f64,
+    ) -> impl Iterator<Item = (f64, f64, f64, f64)> + '_ {
+        let w = wave_index(wave);
+        self.shells
+            .iter()
+            .filter(move |s| s.r_bot < ra && s.r_top > rb)
+            .map(move |s| {
+                let (top, bot) = (s.r_top.min(ra), s.r_bot.max(rb));
+                let v_at = |r: f64| {
+                    s.v_top[w] + (s.r_top - r) / (s.r_top - s.r_bot) * (s.v_bot[w] - s.v_top[w])
+                };
+                (top, bot, v_at(top), v_at(bot))
+            })
+    }
+
     /// Exact leg of `wave` with ray parameter `p` from radius `ra` down to `rb`.
     pub fn leg(&self, wave: Wave, p: f64, ra: f64, rb: f64) -> (f64, f64, LegEnd) {
-        let w = wave_index(wave);
         let (mut d, mut t) = (0.0, 0.0);
-        for s in &self.shells {
-            if s.r_bot >= ra || s.r_top <= rb {
-                continue;
-            }
-            let top = s.r_top.min(ra);
-            let bot = s.r_bot.max(rb);
-            let v_at = |r: f64| {
-                let f = (s.r_top - r) / (s.r_top - s.r_bot);
-                [
-                    s.v_top[0] + f * (s.v_bot[0] - s.v_top[0]),
-                    s.v_top[1] + f * (s.v_bot[1] - s.v_top[1]),
-                ]
-            };
-            match piece(p, top, bot, v_at(top)[w], v_at(bot)[w]) {
+        for (top, bot, vt, vb) in self.pieces_between(wave, ra, rb) {
+            match piece(p, top, bot, vt, vb) {
                 Piece::Through(a, b) => {
                     d += a;
                     t += b;
@@ -873,19 +881,11 @@ impl TauModel {
     /// at every shell boundary, several points inside the turning shell,
     /// and how the leg ended.
     fn leg_path(&self, wave: Wave, p: f64, ra: f64, rb: f64) -> (Vec<(f64, f64, f64)>, LegEnd) {
-        let w = wave_index(wave);
         let mut pts = vec![(0.0, ra, 0.0)];
         let (mut d, mut t) = (0.0, 0.0);
-        for s in &self.shells {
-            if s.r_bot >= ra || s.r_top <= rb {
-                continue;
-            }
-            let top = s.r_top.min(ra);
-            let bot = s.r_bot.max(rb);
-            let v_at = |r: f64| {
-                let f = (s.r_top - r) / (s.r_top - s.r_bot);
-                s.v_top[w] + f * (s.v_bot[w] - s.v_top[w])
-            };
+        for (top, bot, vt, vb) in self.pieces_between(wave, ra, rb) {
+            // Velocity inside the piece (linear in radius), for stepping to the turning point.
+            let v_at = |r: f64| vt + (top - r) / (top - bot).max(1e-12) * (vb - vt);
             match piece(p, top, bot, v_at(top), v_at(bot)) {
                 Piece::Through(a, b) => {
                     d += a;
