@@ -57,10 +57,12 @@ impl UtcTime {
         if !(1..=max_doy).contains(&doy) || h > 23 || mi > 59 || s > 60 || ns >= NS_PER_S as u32 {
             return None;
         }
-        let days = days_from_civil(y, 1, 1) + doy as i64 - 1;
-        Some(Self(
-            (days * 86_400 + h as i64 * 3600 + mi as i64 * 60 + s as i64) * NS_PER_S + ns as i64,
-        ))
+        // A corrupt header can hold any year: refuse those whose time does
+        // not fit in 64-bit nanoseconds (about 1677-2262) instead of overflowing.
+        let days = days_from_civil(y.clamp(-1_000_000, 1_000_000), 1, 1) + doy as i64 - 1;
+        let secs = days * 86_400 + h as i64 * 3600 + mi as i64 * 60 + s as i64;
+        let ns = secs.checked_mul(NS_PER_S)?.checked_add(ns as i64)?;
+        (y.abs() <= 1_000_000).then_some(Self(ns))
     }
 
     /// Seconds since the epoch, as a float (for arithmetic, not for storage).
@@ -70,12 +72,12 @@ impl UtcTime {
 
     /// This time plus `s` seconds (rounded to the nanosecond).
     pub fn add_secs(self, s: f64) -> Self {
-        Self(self.0 + (s * NS_PER_S as f64).round() as i64)
+        Self(self.0.saturating_add((s * NS_PER_S as f64).round() as i64))
     }
 
     /// Seconds from `earlier` to `self`.
     pub fn secs_since(self, earlier: UtcTime) -> f64 {
-        (self.0 - earlier.0) as f64 / NS_PER_S as f64
+        (self.0 as i128 - earlier.0 as i128) as f64 / NS_PER_S as f64
     }
 
     /// Calendar fields: (year, month, day, hour, minute, second, nanosecond).
@@ -162,6 +164,17 @@ mod tests {
         }
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
+
+    #[test]
+    fn absurd_header_years_are_refused_not_overflowed() {
+        assert!(UtcTime::from_year_doy(i32::MAX as i64, 1, 0, 0, 0, 0).is_none());
+        assert!(UtcTime::from_year_doy(-(i32::MAX as i64), 1, 0, 0, 0, 0).is_none());
+        assert!(UtcTime::from_year_doy(5000, 1, 0, 0, 0, 0).is_none());
+        assert!(UtcTime::from_year_doy(2200, 1, 0, 0, 0, 0).is_some());
+        let t = UtcTime(i64::MAX - 5);
+        assert_eq!(t.add_secs(1e30).0, i64::MAX);
+        assert!(t.secs_since(UtcTime(i64::MIN)) > 0.0);
     }
 
     #[test]
