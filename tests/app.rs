@@ -10,6 +10,7 @@ use bevy::window::{WindowCloseRequested, WindowPlugin};
 
 use quakehall::app::curator::ProblemNotice;
 use quakehall::app::exhibits::ExhibitSession;
+use quakehall::app::exhibits::tank::TankSim;
 use quakehall::app::hall::Hall;
 use quakehall::app::idle::VisitorActivity;
 use quakehall::app::widgets::{Localized, ToggleLanguage};
@@ -399,4 +400,44 @@ fn every_button_is_a_comfortable_touch_target() {
         }
     }
     assert!(checked > 30, "only {checked} buttons found");
+}
+
+#[test]
+fn wave_tank_runs_while_open_restarts_on_edit_and_stops_on_leave() {
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("10-make-waves"));
+    let time = |app: &App| {
+        let tank = app.world().resource::<TankSim>();
+        tank.sim.as_ref().map(|s| s.tank.time_s)
+    };
+    let t0 = time(&app).expect("the tank runs while its exhibit is open");
+    {
+        let tank = app.world().resource::<TankSim>();
+        let sim = tank.sim.as_ref().unwrap();
+        assert!(sim.tank.kinetic_energy() > 0.0, "the opening quake shakes");
+    }
+
+    // A language change redraws the screen but keeps the waves going.
+    app.world_mut().trigger(ToggleLanguage);
+    step(&mut app, 0.5);
+    assert_eq!(app.world().resource::<UiLang>().0, Lang::En);
+    let t1 = time(&app).unwrap();
+    assert!(t1 > t0);
+
+    // A curator's edit restarts the tank with the new numbers.
+    let path = copy.scene("10-make-waves.ron");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        good.replace("steps_per_frame: 6", "steps_per_frame: 7"),
+    )
+    .unwrap();
+    step(&mut app, 1.0);
+    let tank = app.world().resource::<TankSim>();
+    assert_eq!(tank.scene().map(|p| p.steps_per_frame), Some(7));
+
+    // Leaving stops it.
+    go(&mut app, Screen::Home, None);
+    assert!(time(&app).is_none());
 }

@@ -26,7 +26,7 @@ fn shipped_scenes_parse_and_validate_without_errors() {
         .iter()
         .map(|e| e.id.as_str())
         .collect();
-    assert_eq!(ids, ["15-station", "27-great-earthquakes"]);
+    assert_eq!(ids, ["10-make-waves", "15-station", "27-great-earthquakes"]);
     assert!(matches!(
         lib.exhibit("15").map(|e| &e.kind),
         Some(ExhibitKind::Ebook(_))
@@ -168,6 +168,24 @@ const CASES: &[Case] = &[
         at: "\"16-picks\"",
         field: "zones[2].exhibits[1]",
         message: "no scene file has id \"16-picks\"",
+    },
+    Case {
+        name: "basin rock faster in S than its P allows",
+        file: "10-make-waves.ron",
+        from: "rock: (vp_m_s: 1500.0, vs_m_s: 600.0,",
+        to: "rock: (vp_m_s: 700.0, vs_m_s: 600.0,",
+        at: "700.0",
+        field: "kind.basin.rock.vp_m_s",
+        message: "must exceed √2 times the S speed",
+    },
+    Case {
+        name: "wave tank too fast to stay on screen",
+        file: "10-make-waves.ron",
+        from: "steps_per_frame: 6,",
+        to: "steps_per_frame: 60,",
+        at: "60,",
+        field: "kind.steps_per_frame",
+        message: "out of range",
     },
     Case {
         name: "wrong schema version",
@@ -355,14 +373,14 @@ fn broken_hall_falls_back_to_backup_then_built_in() {
     std::fs::write(&hall, "(schema_version: 1,").unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::Backup);
-    assert_eq!(lib.ordered_exhibits().len(), 2);
+    assert_eq!(lib.ordered_exhibits().len(), 3);
 
     std::fs::remove_file(backup_path(&hall)).unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::BuiltIn);
     assert_eq!(
         lib.ordered_exhibits().len(),
-        2,
+        3,
         "every exhibit stays reachable"
     );
     assert!(lib.problems.iter().any(|p| p.file == hall));

@@ -167,5 +167,9 @@ pub mod ui {
         RELOAD = ("重新载入", "Reload scenes");
         NO_EXHIBITS = ("暂无展项", "No exhibits yet");
         LANGUAGE_TOGGLE = ("EN", "中");
+        CALM_GROUND = ("让大地平静", "Calm the ground");
+        GROUND_UP = ("地面向上运动", "Ground moving up");
+        GROUND_DOWN = ("地面向下运动", "Ground moving down");
+        HOUSE_SHAKING = ("地面上的房子晃得多厉害", "How hard a house on top shakes");
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod ebook;
+pub mod tank;
 
 use bevy::prelude::*;
 
@@ -39,7 +40,7 @@ impl ExhibitSession {
     pub fn for_exhibit(ex: &ExhibitScene) -> Self {
         let pages = match &ex.kind {
             ExhibitKind::Ebook(b) => b.pages.len(),
-            ExhibitKind::Board(_) => 0,
+            ExhibitKind::Board(_) | ExhibitKind::WaveTank(_) => 0,
         };
         Self {
             exhibit: Some(ex.id.clone()),
@@ -50,6 +51,7 @@ impl ExhibitSession {
 }
 
 pub(super) fn plugin(app: &mut App) {
+    app.add_plugins(tank::plugin);
     app.init_resource::<ExhibitSession>()
         .add_systems(OnEnter(Screen::Exhibit), open_session)
         .add_systems(Update, clear_on_reset.in_set(AppSystems::Update));
@@ -94,5 +96,6 @@ pub fn draw_body(commands: &mut Commands, body: Entity, ex: &ExhibitScene, ctx: 
     match &ex.kind {
         ExhibitKind::Ebook(params) => ebook::draw(commands, body, params, ctx),
         ExhibitKind::Board(params) => board::draw(commands, body, params, ctx),
+        ExhibitKind::WaveTank(params) => tank::draw(commands, body, params, ctx),
     }
 }

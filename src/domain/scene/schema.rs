@@ -120,6 +120,7 @@ impl ExhibitScene {
         match &self.kind {
             ExhibitKind::Ebook(b) => b.pages.first().map(|p| p.picture.as_str()),
             ExhibitKind::Board(b) => b.panels.iter().find_map(|p| p.picture.as_deref()),
+            ExhibitKind::WaveTank(t) => Some(t.preview.as_str()),
         }
     }
 
@@ -150,6 +151,10 @@ impl ExhibitScene {
                     }
                 }
             }
+            ExhibitKind::WaveTank(t) => {
+                v.extend([t.intro.clone(), t.rock_label.clone()]);
+                v.extend(t.basin.as_ref().map(|b| b.label.clone()));
+            }
         }
         v
     }
@@ -163,6 +168,7 @@ impl ExhibitScene {
                 .iter()
                 .filter_map(|p| p.picture.as_deref())
                 .collect(),
+            ExhibitKind::WaveTank(t) => vec![t.preview.as_str()],
         }
     }
 }
@@ -176,6 +182,8 @@ pub enum ExhibitKind {
     Ebook(EbookParams),
     /// A display board of panels that expand when tapped.
     Board(BoardParams),
+    /// A live elastic-wave simulation the visitor touches to make waves.
+    WaveTank(WaveTankParams),
 }
 
 impl ExhibitKind {
@@ -184,6 +192,7 @@ impl ExhibitKind {
         match self {
             ExhibitKind::Ebook(_) => "Ebook",
             ExhibitKind::Board(_) => "Board",
+            ExhibitKind::WaveTank(_) => "WaveTank",
         }
     }
 }
@@ -295,4 +304,61 @@ impl<'de> Deserialize<'de> for Cell {
         }
         d.deserialize_any(CellVisitor)
     }
+}
+
+/// Rock of the wave tank.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RockParams {
+    /// P speed, m/s.
+    pub vp_m_s: f32,
+    /// S speed, m/s.
+    pub vs_m_s: f32,
+    /// Density, kg/m³.
+    pub density_kg_m3: f32,
+}
+
+/// A soft sedimentary basin at the surface of the wave tank.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasinParams {
+    /// Where its centre is, 0 (left edge) to 1 (right edge) of the slice
+    /// shown on screen (inside the absorbing edges of the grid).
+    pub centre: f32,
+    /// Half of its width, m.
+    pub half_width_m: f32,
+    /// Its depth, m.
+    pub depth_m: f32,
+    /// Its rock.
+    pub rock: RockParams,
+    /// Its label on screen.
+    pub label: Bilingual,
+}
+
+/// Parameters of a `WaveTank`: a vertical slice of ground, 2-D P-SV waves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaveTankParams {
+    /// What to do, shown above the tank.
+    pub intro: Bilingual,
+    /// Cells across and down (128-512).
+    pub cells: u32,
+    /// Cell size, m.
+    pub cell_m: f32,
+    /// The bedrock.
+    pub rock: RockParams,
+    /// The bedrock's label on screen.
+    pub rock_label: Bilingual,
+    /// An optional soft basin.
+    #[serde(default)]
+    pub basin: Option<BasinParams>,
+    /// Peak frequency of a touch's Ricker wavelet, Hz.
+    pub source_hz: f32,
+    /// Simulation steps per frame (1-20): how fast the waves run.
+    pub steps_per_frame: u32,
+    /// Set off one earthquake when the exhibit opens, so waves are moving
+    /// before the first touch.
+    pub start_with_quake: bool,
+    /// Picture for the cards and the attract loop, inside `assets/`.
+    pub preview: String,
 }

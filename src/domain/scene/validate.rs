@@ -307,6 +307,57 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
     c.text(&root.field("summary"), &ex.summary, 160);
     let kind = root.field("kind");
     match &ex.kind {
+        ExhibitKind::WaveTank(tank) => {
+            c.text(&kind.field("intro"), &tank.intro, 200);
+            c.text(&kind.field("rock_label"), &tank.rock_label, 30);
+            c.range_u32(&kind.field("cells"), tank.cells, 128, 512, "cells");
+            c.range_f32(&kind.field("cell_m"), tank.cell_m, 1.0, 200.0, "m");
+            c.range_f32(&kind.field("source_hz"), tank.source_hz, 0.5, 50.0, "Hz");
+            c.range_u32(
+                &kind.field("steps_per_frame"),
+                tank.steps_per_frame,
+                1,
+                20,
+                "steps",
+            );
+            c.asset(&kind.field("preview"), &tank.preview, PICTURE_EXTENSIONS);
+            rock(c, &kind.field("rock"), &tank.rock);
+            if let Some(b) = &tank.basin {
+                let bp = kind.field("basin");
+                c.text(&bp.field("label"), &b.label, 30);
+                c.range_f32(
+                    &bp.field("centre"),
+                    b.centre,
+                    0.0,
+                    1.0,
+                    "(fraction of the width)",
+                );
+                let size = tank.cells as f32 * tank.cell_m;
+                c.range_f32(
+                    &bp.field("half_width_m"),
+                    b.half_width_m,
+                    tank.cell_m,
+                    size,
+                    "m",
+                );
+                c.range_f32(&bp.field("depth_m"), b.depth_m, tank.cell_m, size, "m");
+                rock(c, &bp.field("rock"), &b.rock);
+            }
+            // Waves need at least 8 cells per S wavelength at twice the peak frequency.
+            let slowest = tank
+                .basin
+                .as_ref()
+                .map(|b| b.rock.vs_m_s)
+                .unwrap_or(tank.rock.vs_m_s)
+                .min(tank.rock.vs_m_s);
+            let cells_per_wavelength = slowest / (2.0 * tank.source_hz) / tank.cell_m;
+            if cells_per_wavelength < 8.0 {
+                c.warn(
+                    &kind.field("source_hz"),
+                    format!("only {cells_per_wavelength:.1} cells per S wavelength: waves will look ragged; lower source_hz or cell_m"),
+                );
+            }
+        }
         ExhibitKind::Ebook(book) => {
             let pages = kind.field("pages");
             c.count(&pages, book.pages.len(), 1, 40, "pages");
@@ -376,5 +427,29 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
                 }
             }
         }
+    }
+}
+
+/// A rock that can carry waves: positive speeds, P faster than S by more
+/// than √2 (a positive Lamé λ), a plausible density.
+fn rock(c: &mut Checker, path: &FieldPath, r: &RockParams) {
+    c.range_f32(&path.field("vp_m_s"), r.vp_m_s, 100.0, 14_000.0, "m/s");
+    c.range_f32(&path.field("vs_m_s"), r.vs_m_s, 50.0, 8_000.0, "m/s");
+    c.range_f32(
+        &path.field("density_kg_m3"),
+        r.density_kg_m3,
+        1000.0,
+        6000.0,
+        "kg/m³",
+    );
+    if r.vp_m_s < r.vs_m_s * std::f32::consts::SQRT_2 {
+        c.error(
+            &path.field("vp_m_s"),
+            format!(
+                "P speed {} m/s must exceed √2 times the S speed ({} m/s)",
+                r.vp_m_s,
+                r.vs_m_s * std::f32::consts::SQRT_2
+            ),
+        );
     }
 }
