@@ -3,4 +3,5 @@
 
 pub mod board;
 pub mod book;
+pub mod race;
 pub mod tank;
