@@ -441,3 +441,49 @@ fn wave_tank_runs_while_open_restarts_on_edit_and_stops_on_leave() {
     go(&mut app, Screen::Home, None);
     assert!(time(&app).is_none());
 }
+
+#[test]
+fn wave_race_starts_on_a_guess_and_shows_each_arrival() {
+    use quakehall::app::exhibits::race::RaceSim;
+    use quakehall::domain::exhibit::race::{Runner, Stage};
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("07-wave-race"));
+    {
+        let sim = app.world().resource::<RaceSim>();
+        let race = sim.race.as_ref().expect("the race is ready");
+        assert_eq!(race.stage, Stage::Predict);
+    }
+    step(&mut app, 5.0);
+    assert_eq!(
+        app.world()
+            .resource::<RaceSim>()
+            .race
+            .as_ref()
+            .unwrap()
+            .stage,
+        Stage::Predict,
+        "nothing runs before the guess"
+    );
+    app.world_mut()
+        .resource_mut::<RaceSim>()
+        .race
+        .as_mut()
+        .unwrap()
+        .predict(Runner::Surface);
+    // The shipped scene runs ten race seconds a second: two minutes of
+    // waves take twelve seconds.
+    step(&mut app, 15.0);
+    let race = app.world().resource::<RaceSim>().race.clone().unwrap();
+    assert_eq!(race.stage, Stage::Finished);
+    assert_eq!(race.guessed_right(), Some(false));
+    let shown = texts(&mut app);
+    for r in Runner::ALL {
+        let want = format!("{:.1} 秒到达", race.arrival(r));
+        assert!(
+            shown.iter().any(|(_, t)| *t == want),
+            "{want} not in {shown:?}"
+        );
+    }
+    assert!(shown.iter().any(|(_, t)| t == "没猜对，再试一次吧。"));
+}

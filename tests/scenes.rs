@@ -26,7 +26,23 @@ fn shipped_scenes_parse_and_validate_without_errors() {
         .iter()
         .map(|e| e.id.as_str())
         .collect();
-    assert_eq!(ids, ["10-make-waves", "15-station", "27-great-earthquakes"]);
+    assert_eq!(
+        ids,
+        [
+            "07-wave-race",
+            "10-make-waves",
+            "15-station",
+            "27-great-earthquakes"
+        ]
+    );
+    assert!(matches!(
+        lib.exhibit("7").map(|e| &e.kind),
+        Some(ExhibitKind::WaveRace(_))
+    ));
+    assert!(matches!(
+        lib.exhibit("10").map(|e| &e.kind),
+        Some(ExhibitKind::WaveTank(_))
+    ));
     assert!(matches!(
         lib.exhibit("15").map(|e| &e.kind),
         Some(ExhibitKind::Ebook(_))
@@ -186,6 +202,24 @@ const CASES: &[Case] = &[
         at: "60,",
         field: "kind.steps_per_frame",
         message: "out of range",
+    },
+    Case {
+        name: "wave race with an unknown Earth model",
+        file: "07-wave-race.ron",
+        from: "model: \"iasp91\",",
+        to: "model: \"prem\",",
+        at: "\"prem\"",
+        field: "kind.model",
+        message: "unknown Earth model \"prem\"",
+    },
+    Case {
+        name: "wave race quake at the hall",
+        file: "07-wave-race.ron",
+        from: "lat: 31.002, lon: 103.322",
+        to: "lat: 29.56, lon: 106.55",
+        at: "(name: (zh: \"重庆",
+        field: "kind.hall",
+        message: "the race map needs 20-3000 km",
     },
     Case {
         name: "wrong schema version",
@@ -373,14 +407,14 @@ fn broken_hall_falls_back_to_backup_then_built_in() {
     std::fs::write(&hall, "(schema_version: 1,").unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::Backup);
-    assert_eq!(lib.ordered_exhibits().len(), 3);
+    assert_eq!(lib.ordered_exhibits().len(), 4);
 
     std::fs::remove_file(backup_path(&hall)).unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::BuiltIn);
     assert_eq!(
         lib.ordered_exhibits().len(),
-        3,
+        4,
         "every exhibit stays reachable"
     );
     assert!(lib.problems.iter().any(|p| p.file == hall));

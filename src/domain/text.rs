@@ -171,5 +171,14 @@ pub mod ui {
         GROUND_UP = ("地面向上运动", "Ground moving up");
         GROUND_DOWN = ("地面向下运动", "Ground moving down");
         HOUSE_SHAKING = ("地面上的房子晃得多厉害", "How hard a house on top shakes");
+        RACE_QUESTION = ("哪种波最先到达？", "Which wave arrives first?");
+        P_WAVE = ("P波（纵波）", "P wave");
+        S_WAVE = ("S波（横波）", "S wave");
+        SURFACE_WAVES = ("面波", "Surface waves");
+        GUESSED_RIGHT = ("猜对了！", "You guessed right!");
+        GUESSED_WRONG = ("没猜对，再试一次吧。", "Not this time: try again.");
+        RACE_EXPLAIN = ("P波跑得最快，最先到达；S波第二；面波最慢，却往往晃得最厉害。", "P waves are fastest and arrive first, S waves come second; surface waves are slowest but often shake hardest.");
+        RACE_AGAIN = ("再比一次", "Race again");
+        ON_THE_WAY = ("在路上……", "On the way…");
     }
 }

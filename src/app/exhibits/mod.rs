@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod ebook;
+pub mod race;
 pub mod tank;
 
 use bevy::prelude::*;
@@ -40,7 +41,7 @@ impl ExhibitSession {
     pub fn for_exhibit(ex: &ExhibitScene) -> Self {
         let pages = match &ex.kind {
             ExhibitKind::Ebook(b) => b.pages.len(),
-            ExhibitKind::Board(_) | ExhibitKind::WaveTank(_) => 0,
+            ExhibitKind::Board(_) | ExhibitKind::WaveTank(_) | ExhibitKind::WaveRace(_) => 0,
         };
         Self {
             exhibit: Some(ex.id.clone()),
@@ -51,7 +52,7 @@ impl ExhibitSession {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins(tank::plugin);
+    app.add_plugins((tank::plugin, race::plugin));
     app.init_resource::<ExhibitSession>()
         .add_systems(OnEnter(Screen::Exhibit), open_session)
         .add_systems(Update, clear_on_reset.in_set(AppSystems::Update));
@@ -97,5 +98,6 @@ pub fn draw_body(commands: &mut Commands, body: Entity, ex: &ExhibitScene, ctx: 
         ExhibitKind::Ebook(params) => ebook::draw(commands, body, params, ctx),
         ExhibitKind::Board(params) => board::draw(commands, body, params, ctx),
         ExhibitKind::WaveTank(params) => tank::draw(commands, body, params, ctx),
+        ExhibitKind::WaveRace(params) => race::draw(commands, body, params, ctx),
     }
 }

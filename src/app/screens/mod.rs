@@ -53,6 +53,8 @@ pub struct ScreenCtx<'w> {
     pub pictures: ResMut<'w, PictureCache>,
     /// Visitor state of the exhibit.
     pub session: Res<'w, ExhibitSession>,
+    /// The wave race being run, if one is open.
+    pub race: Res<'w, super::exhibits::race::RaceSim>,
     /// The attract loop's current slide.
     pub slide: Res<'w, attract::AttractSlide>,
 }

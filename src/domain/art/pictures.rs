@@ -46,7 +46,15 @@ pub const ALL: &[(&str, Draw)] = &[
     ("station-early-warning", station_early_warning),
     ("magnitude-energy", magnitude_energy),
     ("make-waves", make_waves),
+    ("wave-race", wave_race),
 ];
+
+/// Colours of the three runners of the wave race, shared with the screen.
+pub const RACE_P: Rgba = Rgba::hex(0xffb050);
+/// S wave.
+pub const RACE_S: Rgba = Rgba::hex(0x5ab4ff);
+/// Surface waves.
+pub const RACE_SURFACE: Rgba = Rgba::hex(0x7fe0a8);
 
 /// A small deterministic generator (xorshift) for textures, so that the
 /// pictures are byte-identical on every machine.
@@ -646,6 +654,35 @@ pub fn make_waves() -> Canvas {
     }
     star(&mut c, 70.5 * cw, 88.5 * ch, 18.0, RED);
     c.fill_rect(0.0, 0.0, W as f32, 4.0, Rgba::hex(0x7fb069));
+    c
+}
+
+/// Exhibit 07's card: three fronts leaving a quake for the hall, P ahead,
+/// then S, then the surface waves, spaced as their speeds are.
+pub fn wave_race() -> Canvas {
+    let mut c = Canvas::new(W, H, Rgba::hex(0x16324a));
+    for i in 1..8 {
+        let x = i as f32 * W as f32 / 8.0;
+        c.stroke(&[(x, 0.0), (x, H as f32)], 1.5, Rgba::hex(0x25445e));
+        let y = i as f32 * H as f32 / 8.0;
+        c.stroke(&[(0.0, y), (W as f32, y)], 1.5, Rgba::hex(0x25445e));
+    }
+    let (qx, qy) = (250.0, 360.0);
+    // Radii in proportion to 7.8, 4.5 and 3.0 km/s at the same moment.
+    for (r, col) in [(560.0, RACE_P), (323.0, RACE_S), (215.0, RACE_SURFACE)] {
+        c.ring(qx, qy, r, 10.0, col);
+    }
+    star(&mut c, qx, qy, 34.0, RED);
+    let (hx, hy) = (830.0, 250.0);
+    c.fill_rect(hx - 36.0, hy - 20.0, 72.0, 56.0, WHITE);
+    c.fill_polygon(
+        &[
+            (hx - 50.0, hy - 18.0),
+            (hx, hy - 62.0),
+            (hx + 50.0, hy - 18.0),
+        ],
+        RED,
+    );
     c
 }
 

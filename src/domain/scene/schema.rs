@@ -121,6 +121,7 @@ impl ExhibitScene {
             ExhibitKind::Ebook(b) => b.pages.first().map(|p| p.picture.as_str()),
             ExhibitKind::Board(b) => b.panels.iter().find_map(|p| p.picture.as_deref()),
             ExhibitKind::WaveTank(t) => Some(t.preview.as_str()),
+            ExhibitKind::WaveRace(r) => Some(r.preview.as_str()),
         }
     }
 
@@ -155,6 +156,9 @@ impl ExhibitScene {
                 v.extend([t.intro.clone(), t.rock_label.clone()]);
                 v.extend(t.basin.as_ref().map(|b| b.label.clone()));
             }
+            ExhibitKind::WaveRace(r) => {
+                v.extend([r.intro.clone(), r.quake.name.clone(), r.hall.name.clone()]);
+            }
         }
         v
     }
@@ -169,6 +173,7 @@ impl ExhibitScene {
                 .filter_map(|p| p.picture.as_deref())
                 .collect(),
             ExhibitKind::WaveTank(t) => vec![t.preview.as_str()],
+            ExhibitKind::WaveRace(r) => vec![r.preview.as_str()],
         }
     }
 }
@@ -184,6 +189,8 @@ pub enum ExhibitKind {
     Board(BoardParams),
     /// A live elastic-wave simulation the visitor touches to make waves.
     WaveTank(WaveTankParams),
+    /// P, S and surface waves racing from a quake to the hall on a map.
+    WaveRace(WaveRaceParams),
 }
 
 impl ExhibitKind {
@@ -193,6 +200,7 @@ impl ExhibitKind {
             ExhibitKind::Ebook(_) => "Ebook",
             ExhibitKind::Board(_) => "Board",
             ExhibitKind::WaveTank(_) => "WaveTank",
+            ExhibitKind::WaveRace(_) => "WaveRace",
         }
     }
 }
@@ -333,6 +341,40 @@ pub struct BasinParams {
     pub rock: RockParams,
     /// Its label on screen.
     pub label: Bilingual,
+}
+
+/// A named place on the surface.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// Its name on the map.
+    pub name: Bilingual,
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east.
+    pub lon: f64,
+}
+
+/// Parameters of a `WaveRace`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaveRaceParams {
+    /// What to do, shown beside the map.
+    pub intro: Bilingual,
+    /// The quake's epicentre.
+    pub quake: Place,
+    /// Its depth, km.
+    pub depth_km: f64,
+    /// Its magnitude, shown on the map.
+    pub magnitude: f32,
+    /// The finish line.
+    pub hall: Place,
+    /// The Earth model of the travel times: "iasp91" or "ak135".
+    pub model: String,
+    /// Seconds of the race per second on screen (1-60).
+    pub speedup: f32,
+    /// Picture for the cards and the attract loop, inside `assets/`.
+    pub preview: String,
 }
 
 /// Parameters of a `WaveTank`: a vertical slice of ground, 2-D P-SV waves.

@@ -307,6 +307,46 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
     c.text(&root.field("summary"), &ex.summary, 160);
     let kind = root.field("kind");
     match &ex.kind {
+        ExhibitKind::WaveRace(race) => {
+            c.text(&kind.field("intro"), &race.intro, 200);
+            for (name, place) in [("quake", &race.quake), ("hall", &race.hall)] {
+                let pp = kind.field(name);
+                c.text(&pp.field("name"), &place.name, 30);
+                c.range_f32(&pp.field("lat"), place.lat as f32, -90.0, 90.0, "degrees");
+                c.range_f32(&pp.field("lon"), place.lon as f32, -180.0, 180.0, "degrees");
+            }
+            c.range_f32(
+                &kind.field("depth_km"),
+                race.depth_km as f32,
+                0.0,
+                700.0,
+                "km",
+            );
+            c.range_f32(&kind.field("magnitude"), race.magnitude, 0.0, 10.0, "");
+            c.range_f32(&kind.field("speedup"), race.speedup, 1.0, 60.0, "x");
+            if crate::domain::physics::earth::EarthModel::by_name(&race.model).is_none() {
+                c.error(
+                    &kind.field("model"),
+                    format!(
+                        "unknown Earth model \"{}\": use \"iasp91\", \"ak135\" or \"chongqing\"",
+                        race.model
+                    ),
+                );
+            }
+            let km = crate::domain::physics::geo::distance_deg(
+                race.quake.lat,
+                race.quake.lon,
+                race.hall.lat,
+                race.hall.lon,
+            ) * crate::domain::physics::geo::km_per_deg();
+            if !(20.0..=3000.0).contains(&km) {
+                c.error(
+                    &kind.field("hall"),
+                    format!("the hall is {km:.0} km from the quake: the race map needs 20-3000 km"),
+                );
+            }
+            c.asset(&kind.field("preview"), &race.preview, PICTURE_EXTENSIONS);
+        }
         ExhibitKind::WaveTank(tank) => {
             c.text(&kind.field("intro"), &tank.intro, 200);
             c.text(&kind.field("rock_label"), &tank.rock_label, 30);
