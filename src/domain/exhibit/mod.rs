@@ -3,5 +3,6 @@
 
 pub mod board;
 pub mod book;
+pub mod earth;
 pub mod race;
 pub mod tank;
