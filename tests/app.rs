@@ -487,3 +487,32 @@ fn wave_race_starts_on_a_guess_and_shows_each_arrival() {
     }
     assert!(shown.iter().any(|(_, t)| t == "没猜对，再试一次吧。"));
 }
+
+#[test]
+fn through_the_earth_runs_and_a_touch_moves_the_quake() {
+    use quakehall::app::exhibits::earth::EarthSim;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("08-through-earth"));
+    step(&mut app, 2.0);
+    let clock = |app: &App| {
+        let sim = app.world().resource::<EarthSim>();
+        let e = sim.sim.as_ref().expect("the Earth is shown");
+        (e.clock_s, e.depth_km(), e.stations.len())
+    };
+    let (t, depth, stations) = clock(&app);
+    // A minute of travel per second.
+    assert!(t > 60.0, "{t}");
+    assert_eq!((depth, stations), (33.0, 5));
+    app.world_mut()
+        .resource_mut::<EarthSim>()
+        .sim
+        .as_mut()
+        .unwrap()
+        .touch(0.5, 0.1);
+    step(&mut app, 0.25);
+    let (t, depth, _) = clock(&app);
+    assert!(t < 60.0 && depth > 33.0, "{t} s, {depth} km");
+    go(&mut app, Screen::Home, None);
+    assert!(app.world().resource::<EarthSim>().sim.is_none());
+}

@@ -30,6 +30,7 @@ fn shipped_scenes_parse_and_validate_without_errors() {
         ids,
         [
             "07-wave-race",
+            "08-through-earth",
             "10-make-waves",
             "15-station",
             "27-great-earthquakes"
@@ -222,6 +223,15 @@ const CASES: &[Case] = &[
         message: "the race map needs 20-3000 km",
     },
     Case {
+        name: "station beyond the antipode",
+        file: "08-through-earth.ron",
+        from: "stations_deg: [30.0, 60.0, 90.0, 120.0, 150.0],",
+        to: "stations_deg: [30.0, 60.0, 90.0, 120.0, 190.0],",
+        at: "190.0",
+        field: "kind.stations_deg[4]",
+        message: "out of range",
+    },
+    Case {
         name: "wrong schema version",
         file: "27-great-earthquakes.ron",
         from: "schema_version: 1,",
@@ -407,14 +417,14 @@ fn broken_hall_falls_back_to_backup_then_built_in() {
     std::fs::write(&hall, "(schema_version: 1,").unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::Backup);
-    assert_eq!(lib.ordered_exhibits().len(), 4);
+    assert_eq!(lib.ordered_exhibits().len(), 5);
 
     std::fs::remove_file(backup_path(&hall)).unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::BuiltIn);
     assert_eq!(
         lib.ordered_exhibits().len(),
-        4,
+        5,
         "every exhibit stays reachable"
     );
     assert!(lib.problems.iter().any(|p| p.file == hall));

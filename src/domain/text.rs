@@ -180,5 +180,11 @@ pub mod ui {
         RACE_EXPLAIN = ("P波跑得最快，最先到达；S波第二；面波最慢，却往往晃得最厉害。", "P waves are fastest and arrive first, S waves come second; surface waves are slowest but often shake hardest.");
         RACE_AGAIN = ("再比一次", "Race again");
         ON_THE_WAY = ("在路上……", "On the way…");
+        FRONT_P = ("P波（穿过地幔）", "P waves through the mantle");
+        FRONT_CORE_P = ("穿过地核的P波", "P waves through the core");
+        FRONT_S = ("S波", "S waves");
+        SHADOW_ZONE = ("P波影区", "P-wave shadow zone");
+        REPLAY = ("重播", "Replay");
+        STATION_RECORDS = ("地震台记录", "Station records");
     }
 }

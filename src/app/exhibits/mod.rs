@@ -2,6 +2,7 @@
 //! from the scene's parameters and the visitor's state.
 
 pub mod board;
+pub mod earth;
 pub mod ebook;
 pub mod race;
 pub mod tank;
@@ -41,7 +42,7 @@ impl ExhibitSession {
     pub fn for_exhibit(ex: &ExhibitScene) -> Self {
         let pages = match &ex.kind {
             ExhibitKind::Ebook(b) => b.pages.len(),
-            ExhibitKind::Board(_) | ExhibitKind::WaveTank(_) | ExhibitKind::WaveRace(_) => 0,
+            _ => 0,
         };
         Self {
             exhibit: Some(ex.id.clone()),
@@ -52,7 +53,7 @@ impl ExhibitSession {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((tank::plugin, race::plugin));
+    app.add_plugins((tank::plugin, race::plugin, earth::plugin));
     app.init_resource::<ExhibitSession>()
         .add_systems(OnEnter(Screen::Exhibit), open_session)
         .add_systems(Update, clear_on_reset.in_set(AppSystems::Update));
@@ -99,5 +100,6 @@ pub fn draw_body(commands: &mut Commands, body: Entity, ex: &ExhibitScene, ctx: 
         ExhibitKind::Board(params) => board::draw(commands, body, params, ctx),
         ExhibitKind::WaveTank(params) => tank::draw(commands, body, params, ctx),
         ExhibitKind::WaveRace(params) => race::draw(commands, body, params, ctx),
+        ExhibitKind::ThroughEarth(params) => earth::draw(commands, body, params, ctx),
     }
 }

@@ -228,9 +228,16 @@ impl ThroughEarth {
     }
 
     /// Draws the cross-section into `canvas` (square): layers, shadow zone
-    /// once the fronts have shown it, rays of direct P faintly, fronts,
-    /// the quake and the stations (bright once the P wave has arrived).
+    /// once the fronts have shown it, fronts, the quake and the stations
+    /// (bright once the P wave has arrived).
     pub fn draw(&self, canvas: &mut Canvas) {
+        self.draw_layers(canvas);
+        self.draw_waves(canvas);
+    }
+
+    /// The layers alone: they do not move, so a screen draws them once and
+    /// copies them under every frame's waves.
+    pub fn draw_layers(&self, canvas: &mut Canvas) {
         let size = canvas.width.min(canvas.height) as f32;
         let c = size / 2.0;
         let r_earth = EARTH_RADIUS * size;
@@ -239,6 +246,11 @@ impl ThroughEarth {
         canvas.fill_circle(c, c, r_of(660.0), colours::MANTLE);
         canvas.fill_circle(c, c, r_of(self.cmb_km), colours::OUTER_CORE);
         canvas.fill_circle(c, c, r_of(self.icb_km), colours::INNER_CORE);
+    }
+
+    /// The moving parts over the layers.
+    pub fn draw_waves(&self, canvas: &mut Canvas) {
+        let size = canvas.width.min(canvas.height) as f32;
         let (direct, core) = self.p_emergence();
         if direct > 100.0 && core < 180.0 {
             // The shadow: between the farthest direct P and the nearest core P.
@@ -285,7 +297,6 @@ impl ThroughEarth {
         }
         let (qx, qy) = self.to_picture(size, 0.0, self.depth_km);
         canvas.fill_circle(qx, qy, size * 0.016, Rgba::hex(0xe63946));
-        let _ = r_of;
     }
 
     /// The record of station `i` at the clock's time: `n` samples of a

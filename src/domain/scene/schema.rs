@@ -122,6 +122,7 @@ impl ExhibitScene {
             ExhibitKind::Board(b) => b.panels.iter().find_map(|p| p.picture.as_deref()),
             ExhibitKind::WaveTank(t) => Some(t.preview.as_str()),
             ExhibitKind::WaveRace(r) => Some(r.preview.as_str()),
+            ExhibitKind::ThroughEarth(e) => Some(e.preview.as_str()),
         }
     }
 
@@ -159,6 +160,7 @@ impl ExhibitScene {
             ExhibitKind::WaveRace(r) => {
                 v.extend([r.intro.clone(), r.quake.name.clone(), r.hall.name.clone()]);
             }
+            ExhibitKind::ThroughEarth(e) => v.push(e.intro.clone()),
         }
         v
     }
@@ -174,6 +176,7 @@ impl ExhibitScene {
                 .collect(),
             ExhibitKind::WaveTank(t) => vec![t.preview.as_str()],
             ExhibitKind::WaveRace(r) => vec![r.preview.as_str()],
+            ExhibitKind::ThroughEarth(e) => vec![e.preview.as_str()],
         }
     }
 }
@@ -191,6 +194,8 @@ pub enum ExhibitKind {
     WaveTank(WaveTankParams),
     /// P, S and surface waves racing from a quake to the hall on a map.
     WaveRace(WaveRaceParams),
+    /// Waves crossing an Earth cross-section, with the P shadow zone.
+    ThroughEarth(ThroughEarthParams),
 }
 
 impl ExhibitKind {
@@ -201,6 +206,7 @@ impl ExhibitKind {
             ExhibitKind::Board(_) => "Board",
             ExhibitKind::WaveTank(_) => "WaveTank",
             ExhibitKind::WaveRace(_) => "WaveRace",
+            ExhibitKind::ThroughEarth(_) => "ThroughEarth",
         }
     }
 }
@@ -372,6 +378,24 @@ pub struct WaveRaceParams {
     /// The Earth model of the travel times: "iasp91" or "ak135".
     pub model: String,
     /// Seconds of the race per second on screen (1-60).
+    pub speedup: f32,
+    /// Picture for the cards and the attract loop, inside `assets/`.
+    pub preview: String,
+}
+
+/// Parameters of a `ThroughEarth`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThroughEarthParams {
+    /// What to do, shown beside the Earth.
+    pub intro: Bilingual,
+    /// The Earth model: "iasp91" or "ak135".
+    pub model: String,
+    /// Depth of the quake when the exhibit opens, km (0-700).
+    pub depth_km: f64,
+    /// Distances of the surface stations from the quake, degrees (1-8 of them).
+    pub stations_deg: Vec<f64>,
+    /// Seconds of travel per second on screen (1-300).
     pub speedup: f32,
     /// Picture for the cards and the attract loop, inside `assets/`.
     pub preview: String,

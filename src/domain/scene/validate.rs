@@ -307,6 +307,29 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
     c.text(&root.field("summary"), &ex.summary, 160);
     let kind = root.field("kind");
     match &ex.kind {
+        ExhibitKind::ThroughEarth(e) => {
+            c.text(&kind.field("intro"), &e.intro, 200);
+            earth_model(c, &kind.field("model"), &e.model);
+            c.range_f32(&kind.field("depth_km"), e.depth_km as f32, 0.0, 700.0, "km");
+            c.range_f32(&kind.field("speedup"), e.speedup, 1.0, 300.0, "x");
+            c.count(
+                &kind.field("stations_deg"),
+                e.stations_deg.len(),
+                1,
+                8,
+                "stations",
+            );
+            for (i, d) in e.stations_deg.iter().enumerate() {
+                c.range_f32(
+                    &kind.field("stations_deg").index(i),
+                    *d as f32,
+                    1.0,
+                    179.0,
+                    "degrees",
+                );
+            }
+            c.asset(&kind.field("preview"), &e.preview, PICTURE_EXTENSIONS);
+        }
         ExhibitKind::WaveRace(race) => {
             c.text(&kind.field("intro"), &race.intro, 200);
             for (name, place) in [("quake", &race.quake), ("hall", &race.hall)] {
@@ -472,6 +495,15 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
 
 /// A rock that can carry waves: positive speeds, P faster than S by more
 /// than √2 (a positive Lamé λ), a plausible density.
+fn earth_model(c: &mut Checker, path: &FieldPath, name: &str) {
+    if !["iasp91", "ak135", "chongqing"].contains(&name.to_ascii_lowercase().as_str()) {
+        c.error(
+            path,
+            format!("unknown Earth model \"{name}\": use \"iasp91\", \"ak135\" or \"chongqing\""),
+        );
+    }
+}
+
 fn rock(c: &mut Checker, path: &FieldPath, r: &RockParams) {
     c.range_f32(&path.field("vp_m_s"), r.vp_m_s, 100.0, 14_000.0, "m/s");
     c.range_f32(&path.field("vs_m_s"), r.vs_m_s, 50.0, 8_000.0, "m/s");

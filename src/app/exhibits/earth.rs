@@ -1,0 +1,320 @@
+//! `ThroughEarth` ("Through the Earth"): an Earth cross-section where P and
+//! S fronts advance through the layers from a quake the visitor places,
+//! the P shadow zone appears, and surface stations record the waves.
+
+use bevy::asset::RenderAssetUsages;
+use bevy::prelude::*;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
+
+use crate::app::hall::Hall;
+use crate::app::idle::ResetHall;
+use crate::app::screens::ScreenCtx;
+use crate::app::widgets::{label, palette, plain, ui_button, ui_label};
+use crate::app::{AppSystems, CurrentExhibit, Screen};
+use crate::domain::art::canvas::{Canvas, Rgba};
+use crate::domain::exhibit::earth::{ThroughEarth, colours};
+use crate::domain::scene::{ExhibitKind, ThroughEarthParams};
+use crate::domain::text::{Bilingual, Lang, ui};
+
+/// Side of the cross-section picture, pixels.
+const EARTH_PX: u32 = 640;
+/// Size of the records picture, pixels.
+const RECORDS_W: u32 = 640;
+/// Height of one station's record, pixels.
+const RECORD_ROW_PX: u32 = 48;
+/// Seconds of record shown.
+const RECORD_WINDOW_S: f64 = 1500.0;
+const BACKGROUND: Rgba = Rgba::hex(0x102a3a);
+
+/// The running cross-section, kept across redraws, dropped on leaving.
+#[derive(Resource, Default)]
+pub struct EarthSim {
+    params: Option<(String, ThroughEarthParams)>,
+    /// The exhibit's state.
+    pub sim: Option<ThroughEarth>,
+    layers: Option<Canvas>,
+    earth_image: Option<Handle<Image>>,
+    records_image: Option<Handle<Image>>,
+}
+
+#[derive(Component)]
+struct EarthPicture;
+
+#[derive(Component)]
+struct RecordsPicture;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<EarthSim>()
+        .add_systems(OnExit(Screen::Exhibit), stop)
+        .add_systems(
+            Update,
+            (stop_on_reset, run).chain().in_set(AppSystems::Update),
+        )
+        .add_systems(Update, attach_pictures.after(AppSystems::Redraw));
+}
+
+fn stop(mut sim: ResMut<EarthSim>) {
+    *sim = EarthSim::default();
+}
+
+fn stop_on_reset(mut resets: MessageReader<ResetHall>, sim: ResMut<EarthSim>) {
+    if resets.read().count() > 0 {
+        stop(sim);
+    }
+}
+
+fn new_image(images: &mut Assets<Image>, w: u32, h: u32) -> Handle<Image> {
+    images.add(Image::new_fill(
+        Extent3d {
+            width: w,
+            height: h,
+            depth_or_array_layers: 1,
+        },
+        TextureDimension::D2,
+        &[BACKGROUND.0, BACKGROUND.1, BACKGROUND.2, 255],
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::default(),
+    ))
+}
+
+fn run(
+    state: Res<State<Screen>>,
+    current: Res<CurrentExhibit>,
+    hall: Res<Hall>,
+    time: Res<Time>,
+    mut sim: ResMut<EarthSim>,
+    images: Option<ResMut<Assets<Image>>>,
+) {
+    if *state.get() != Screen::Exhibit {
+        return;
+    }
+    let Some(ex) = current.0.as_deref().and_then(|id| hall.exhibit(id)) else {
+        return;
+    };
+    let ExhibitKind::ThroughEarth(params) = &ex.kind else {
+        return;
+    };
+    let fresh = sim
+        .params
+        .as_ref()
+        .is_none_or(|(id, p)| id != &ex.id || p != params);
+    if fresh {
+        sim.params = Some((ex.id.clone(), params.clone()));
+        sim.sim = ThroughEarth::new(&params.model, params.depth_km, &params.stations_deg);
+        sim.layers = None;
+        // The number of stations may have changed.
+        sim.records_image = None;
+    }
+    let EarthSim {
+        sim: state,
+        layers,
+        earth_image,
+        records_image,
+        ..
+    } = &mut *sim;
+    let Some(earth) = state.as_mut() else { return };
+    earth.advance(time.delta_secs_f64() * params.speedup as f64);
+    let Some(mut images) = images else { return };
+    let layers = layers.get_or_insert_with(|| {
+        let mut c = Canvas::new(EARTH_PX, EARTH_PX, BACKGROUND);
+        earth.draw_layers(&mut c);
+        c
+    });
+    let mut picture = layers.clone();
+    earth.draw_waves(&mut picture);
+    let handle = earth_image
+        .get_or_insert_with(|| new_image(&mut images, EARTH_PX, EARTH_PX))
+        .clone();
+    if let Some(mut img) = images.get_mut(handle.id()) {
+        img.data = Some(picture.rgba);
+    }
+    let rows = earth.stations.len().max(1) as u32;
+    let mut records = Canvas::new(RECORDS_W, rows * RECORD_ROW_PX, BACKGROUND);
+    draw_records(earth, &mut records);
+    let handle = records_image
+        .get_or_insert_with(|| new_image(&mut images, RECORDS_W, rows * RECORD_ROW_PX))
+        .clone();
+    if let Some(mut img) = images.get_mut(handle.id())
+        && img.width() == records.width
+        && img.height() == records.height
+    {
+        img.data = Some(records.rgba);
+    }
+}
+
+/// One trace per station, the time axis marked every 5 minutes and the
+/// clock as a line.
+fn draw_records(earth: &ThroughEarth, c: &mut Canvas) {
+    let (w, row) = (c.width as f32, RECORD_ROW_PX as f32);
+    for m in 1..5 {
+        let x = w * (m as f32 * 300.0) / RECORD_WINDOW_S as f32;
+        c.stroke(&[(x, 0.0), (x, c.height as f32)], 1.0, Rgba::hex(0x25445e));
+    }
+    let n = (w / 2.0) as usize;
+    for i in 0..earth.stations.len() {
+        let y0 = row * (i as f32 + 0.5);
+        let trace = earth.record(i, RECORD_WINDOW_S, n);
+        let now = earth.clock_s.min(RECORD_WINDOW_S);
+        let last = ((now / RECORD_WINDOW_S) * n as f64) as usize;
+        let pts: Vec<(f32, f32)> = trace
+            .iter()
+            .take(last.max(1))
+            .enumerate()
+            .map(|(k, v)| (k as f32 * 2.0, y0 - v * row * 0.42))
+            .collect();
+        c.stroke(&pts, 1.6, Rgba::hex(0x7fe0a8));
+    }
+    let x = w * (earth.clock_s / RECORD_WINDOW_S).min(1.0) as f32;
+    c.stroke(&[(x, 0.0), (x, c.height as f32)], 1.5, Rgba::hex(0xe07a2f));
+}
+
+fn attach_pictures(
+    sim: Res<EarthSim>,
+    mut earth: Query<&mut ImageNode, (With<EarthPicture>, Without<RecordsPicture>)>,
+    mut records: Query<&mut ImageNode, (With<RecordsPicture>, Without<EarthPicture>)>,
+) {
+    if let Some(h) = &sim.earth_image {
+        for mut node in &mut earth {
+            if node.image.id() != h.id() {
+                node.image = h.clone();
+            }
+        }
+    }
+    if let Some(h) = &sim.records_image {
+        for mut node in &mut records {
+            if node.image.id() != h.id() {
+                node.image = h.clone();
+            }
+        }
+    }
+}
+
+fn colour(c: Rgba) -> Color {
+    Color::srgb_u8(c.0, c.1, c.2)
+}
+
+/// Draws the screen: the Earth on the left; the intro, legend, station
+/// records and replay on the right.
+pub fn draw(commands: &mut Commands, body: Entity, p: &ThroughEarthParams, ctx: &mut ScreenCtx) {
+    let lang = ctx.lang.0;
+    commands.entity(body).with_children(|body| {
+        body.spawn(Node {
+            width: percent(100),
+            flex_grow: 1.0,
+            min_height: px(0),
+            padding: UiRect::new(px(64), px(64), px(0), px(40)),
+            column_gap: px(48),
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn((
+                EarthPicture,
+                ImageNode::default(),
+                Node {
+                    height: percent(100),
+                    aspect_ratio: Some(1.0),
+                    flex_shrink: 0.0,
+                    ..default()
+                },
+            ))
+            .observe(|press: On<Pointer<Press>>, mut sim: ResMut<EarthSim>| {
+                let Some(pos) = press.hit.position else {
+                    return;
+                };
+                if let Some(earth) = sim.sim.as_mut() {
+                    earth.touch(pos.x + 0.5, pos.y + 0.5);
+                }
+            });
+            row.spawn(Node {
+                flex_direction: FlexDirection::Column,
+                flex_grow: 1.0,
+                flex_shrink: 1.0,
+                min_width: px(0),
+                row_gap: px(18),
+                ..default()
+            })
+            .with_children(|side| {
+                side.spawn(label(&p.intro, lang, 30.0, palette::TEXT));
+                side.spawn(Node {
+                    flex_wrap: FlexWrap::Wrap,
+                    column_gap: px(28),
+                    row_gap: px(10),
+                    ..default()
+                })
+                .with_children(|legend| {
+                    for (c, t) in [
+                        (colours::P, &ui::FRONT_P),
+                        (colours::CORE_P, &ui::FRONT_CORE_P),
+                        (colours::S, &ui::FRONT_S),
+                        (colours::SHADOW, &ui::SHADOW_ZONE),
+                    ] {
+                        swatch(legend, colour(c), &t.to_bilingual(), lang);
+                    }
+                });
+                side.spawn(ui_label(&ui::STATION_RECORDS, lang, 30.0, palette::ACCENT));
+                side.spawn(Node {
+                    column_gap: px(12),
+                    ..default()
+                })
+                .with_children(|rec| {
+                    rec.spawn(Node {
+                        flex_direction: FlexDirection::Column,
+                        flex_shrink: 0.0,
+                        ..default()
+                    })
+                    .with_children(|names| {
+                        for d in &p.stations_deg {
+                            names.spawn((
+                                Node {
+                                    height: px(RECORD_ROW_PX as f32),
+                                    align_items: AlignItems::Center,
+                                    ..default()
+                                },
+                                children![plain(format!("{d:.0}°"), 26.0, palette::TEXT_DIM)],
+                            ));
+                        }
+                    });
+                    rec.spawn((
+                        RecordsPicture,
+                        ImageNode::default(),
+                        Node {
+                            width: px(RECORDS_W as f32),
+                            height: px((RECORD_ROW_PX * p.stations_deg.len().max(1) as u32) as f32),
+                            flex_shrink: 1.0,
+                            ..default()
+                        },
+                    ));
+                });
+                side.spawn(ui_button(&ui::REPLAY, lang, true)).observe(
+                    |_: On<Pointer<Click>>, mut sim: ResMut<EarthSim>| {
+                        if let Some(earth) = sim.sim.as_mut() {
+                            earth.clock_s = 0.0;
+                        }
+                    },
+                );
+            });
+        });
+    });
+}
+
+fn swatch(parent: &mut ChildSpawnerCommands, color: Color, text: &Bilingual, lang: Lang) {
+    parent
+        .spawn(Node {
+            column_gap: px(12),
+            align_items: AlignItems::Center,
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn((
+                Node {
+                    width: px(30),
+                    height: px(30),
+                    flex_shrink: 0.0,
+                    border_radius: BorderRadius::all(px(6)),
+                    ..default()
+                },
+                BackgroundColor(color),
+            ));
+            row.spawn(label(text, lang, 26.0, palette::TEXT_DIM));
+        });
+}
