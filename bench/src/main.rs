@@ -197,6 +197,41 @@ fn wave_tank() {
         per_step / copy
     );
     exhibit_frame(per_step);
+    through_earth_frame();
+}
+
+/// Exhibit 08's work per frame: copying the layers, drawing the fronts and
+/// the five records, against copying the layers alone.
+fn through_earth_frame() {
+    use quakehall::domain::art::canvas::{Canvas, Rgba};
+    use quakehall::domain::exhibit::earth::ThroughEarth;
+    let mut e =
+        ThroughEarth::new("iasp91", 33.0, &[30.0, 60.0, 90.0, 120.0, 150.0]).expect("iasp91");
+    let mut layers = Canvas::new(640, 640, Rgba::hex(0x102a3a));
+    e.draw_layers(&mut layers);
+    let (mut frame, mut copy) = (Vec::new(), Vec::new());
+    for _ in 0..200 {
+        e.advance(6.0);
+        let start = Instant::now();
+        let mut c = layers.clone();
+        e.draw_waves(&mut c);
+        let mut rec = Canvas::new(640, 240, Rgba::hex(0x102a3a));
+        e.draw_records(&mut rec, 1500.0);
+        std::hint::black_box((&c, &rec));
+        frame.push(start.elapsed().as_secs_f64() * 1e3);
+        let start = Instant::now();
+        std::hint::black_box(layers.clone());
+        copy.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    frame.sort_by(f64::total_cmp);
+    copy.sort_by(f64::total_cmp);
+    let median = frame[frame.len() / 2];
+    println!("Exhibit 08 per frame (640 px Earth, fronts and five records):");
+    println!(
+        "  median {median:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the layers {:.1}",
+        frame[frame.len() * 95 / 100],
+        median / copy[copy.len() / 2]
+    );
 }
 
 /// Exhibit 10's work per frame: its steps plus drawing the lit surface,

@@ -130,7 +130,7 @@ fn run(
     }
     let rows = earth.stations.len().max(1) as u32;
     let mut records = Canvas::new(RECORDS_W, rows * RECORD_ROW_PX, BACKGROUND);
-    draw_records(earth, &mut records);
+    earth.draw_records(&mut records, RECORD_WINDOW_S);
     let handle = records_image
         .get_or_insert_with(|| new_image(&mut images, RECORDS_W, rows * RECORD_ROW_PX))
         .clone();
@@ -140,32 +140,6 @@ fn run(
     {
         img.data = Some(records.rgba);
     }
-}
-
-/// One trace per station, the time axis marked every 5 minutes and the
-/// clock as a line.
-fn draw_records(earth: &ThroughEarth, c: &mut Canvas) {
-    let (w, row) = (c.width as f32, RECORD_ROW_PX as f32);
-    for m in 1..5 {
-        let x = w * (m as f32 * 300.0) / RECORD_WINDOW_S as f32;
-        c.stroke(&[(x, 0.0), (x, c.height as f32)], 1.0, Rgba::hex(0x25445e));
-    }
-    let n = (w / 2.0) as usize;
-    for i in 0..earth.stations.len() {
-        let y0 = row * (i as f32 + 0.5);
-        let trace = earth.record(i, RECORD_WINDOW_S, n);
-        let now = earth.clock_s.min(RECORD_WINDOW_S);
-        let last = ((now / RECORD_WINDOW_S) * n as f64) as usize;
-        let pts: Vec<(f32, f32)> = trace
-            .iter()
-            .take(last.max(1))
-            .enumerate()
-            .map(|(k, v)| (k as f32 * 2.0, y0 - v * row * 0.42))
-            .collect();
-        c.stroke(&pts, 1.6, Rgba::hex(0x7fe0a8));
-    }
-    let x = w * (earth.clock_s / RECORD_WINDOW_S).min(1.0) as f32;
-    c.stroke(&[(x, 0.0), (x, c.height as f32)], 1.5, Rgba::hex(0xe07a2f));
 }
 
 fn attach_pictures(

@@ -299,6 +299,34 @@ impl ThroughEarth {
         canvas.fill_circle(qx, qy, size * 0.016, Rgba::hex(0xe63946));
     }
 
+    /// The stations' records, one row each: the time axis marked every
+    /// 5 minutes of `window_s`, each trace drawn up to the clock, and the
+    /// clock as a line.
+    pub fn draw_records(&self, c: &mut Canvas, window_s: f64) {
+        let rows = self.stations.len().max(1) as f32;
+        let (w, row) = (c.width as f32, c.height as f32 / rows);
+        for m in 1..(window_s / 300.0).ceil() as usize {
+            let x = w * (m as f32 * 300.0) / window_s as f32;
+            c.stroke(&[(x, 0.0), (x, c.height as f32)], 1.0, Rgba::hex(0x25445e));
+        }
+        let n = (w / 2.0) as usize;
+        for i in 0..self.stations.len() {
+            let y0 = row * (i as f32 + 0.5);
+            let trace = self.record(i, window_s, n);
+            let now = self.clock_s.min(window_s);
+            let last = ((now / window_s) * n as f64) as usize;
+            let pts: Vec<(f32, f32)> = trace
+                .iter()
+                .take(last.max(1))
+                .enumerate()
+                .map(|(k, v)| (k as f32 * 2.0, y0 - v * row * 0.42))
+                .collect();
+            c.stroke(&pts, 1.6, Rgba::hex(0x7fe0a8));
+        }
+        let x = w * (self.clock_s / window_s).min(1.0) as f32;
+        c.stroke(&[(x, 0.0), (x, c.height as f32)], 1.5, Rgba::hex(0xe07a2f));
+    }
+
     /// The record of station `i` at the clock's time: `n` samples of a
     /// teaching seismogram from the quake to `window_s`, zero after the
     /// clock: a P pulse (smaller for core phases), a larger S pulse.
