@@ -252,7 +252,7 @@ impl ThroughEarth {
     pub fn draw_waves(&self, canvas: &mut Canvas) {
         let size = canvas.width.min(canvas.height) as f32;
         let (direct, core) = self.p_emergence();
-        if direct > 100.0 && core < 180.0 {
+        if direct > 90.0 && core < 180.0 {
             // The shadow: between the farthest direct P and the nearest core P.
             for side in [1.0, -1.0] {
                 let pts: Vec<(f32, f32)> = (0..=40)
