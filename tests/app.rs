@@ -516,3 +516,41 @@ fn through_the_earth_runs_and_a_touch_moves_the_quake() {
     go(&mut app, Screen::Home, None);
     assert!(app.world().resource::<EarthSim>().sim.is_none());
 }
+
+#[test]
+fn four_kinds_of_waves_switch_on_a_tap_and_keep_moving() {
+    use quakehall::app::exhibits::wave_types::WaveTypesSim;
+    use quakehall::domain::physics::motion::WaveKind;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("06-wave-types"));
+    let state = |app: &App| {
+        let sim = app.world().resource::<WaveTypesSim>();
+        let w = sim.sim.as_ref().expect("the block is shown");
+        (w.kind, w.clock_s, w.speed_km_s())
+    };
+    let (kind, t0, speed) = state(&app);
+    assert_eq!((kind, speed), (WaveKind::P, 6.0));
+    // The wave buttons are the kind names; choosing S redraws with its speed.
+    app.world_mut()
+        .resource_mut::<WaveTypesSim>()
+        .sim
+        .as_mut()
+        .unwrap()
+        .show(WaveKind::S);
+    app.world_mut()
+        .resource_mut::<quakehall::app::hall::RebuildScreen>()
+        .0 = true;
+    step(&mut app, 0.5);
+    let (kind, t1, speed) = state(&app);
+    assert_eq!(kind, WaveKind::S);
+    assert!(t1 > t0);
+    assert!((speed - 3.46).abs() < 1e-9);
+    let shown = texts(&mut app);
+    assert!(
+        shown
+            .iter()
+            .any(|(_, t)| t.starts_with("速度 3.46 公里/秒")),
+        "{shown:?}"
+    );
+}

@@ -29,6 +29,7 @@ fn shipped_scenes_parse_and_validate_without_errors() {
     assert_eq!(
         ids,
         [
+            "06-wave-types",
             "07-wave-race",
             "08-through-earth",
             "10-make-waves",
@@ -232,6 +233,15 @@ const CASES: &[Case] = &[
         message: "out of range",
     },
     Case {
+        name: "Love-wave layer faster than the rock below",
+        file: "06-wave-types.ron",
+        from: "layer_vs_km_s: 2.4,",
+        to: "layer_vs_km_s: 4.0,",
+        at: "4.0,",
+        field: "kind.layer_vs_km_s",
+        message: "must be slower than the rock below",
+    },
+    Case {
         name: "wrong schema version",
         file: "27-great-earthquakes.ron",
         from: "schema_version: 1,",
@@ -417,14 +427,14 @@ fn broken_hall_falls_back_to_backup_then_built_in() {
     std::fs::write(&hall, "(schema_version: 1,").unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::Backup);
-    assert_eq!(lib.ordered_exhibits().len(), 5);
+    assert_eq!(lib.ordered_exhibits().len(), 6);
 
     std::fs::remove_file(backup_path(&hall)).unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::BuiltIn);
     assert_eq!(
         lib.ordered_exhibits().len(),
-        5,
+        6,
         "every exhibit stays reachable"
     );
     assert!(lib.problems.iter().any(|p| p.file == hall));

@@ -186,5 +186,16 @@ pub mod ui {
         SHADOW_ZONE = ("P波影区", "P-wave shadow zone");
         REPLAY = ("重播", "Replay");
         STATION_RECORDS = ("地震台记录", "Station records");
+        P_SHORT = ("P波", "P wave");
+        S_SHORT = ("S波", "S wave");
+        LOVE_WAVE = ("勒夫波", "Love wave");
+        RAYLEIGH_WAVE = ("瑞利波", "Rayleigh wave");
+        ABOUT_P = ("岩石沿着波前进的方向一压一拉，像弹簧。P波跑得最快，能穿过固体、液体和气体。", "The rock is squeezed and stretched along the direction of travel, like a spring. P waves are the fastest and cross solids, liquids and gases.");
+        ABOUT_S = ("岩石垂直于前进方向来回晃动。S波比P波慢，不能穿过液体。", "The rock shakes across the direction of travel. S waves are slower than P waves and cannot cross liquids.");
+        ABOUT_LOVE = ("只在地表附近：地面左右水平摆动，对建筑的地基伤害很大。", "Near the surface only: the ground sways from side to side, hard on the foundations of buildings.");
+        ABOUT_RAYLEIGH = ("地表的岩石沿椭圆倒着转圈，像海浪一样起伏，越往深处越弱。", "At the surface the rock rolls backwards around ellipses, rising and falling like ocean waves, weaker deeper down.");
+        SLOW_MOTION = ("慢动作", "Slow motion");
+        NORMAL_SPEED = ("正常速度", "Normal speed");
+        TAP_A_PARTICLE = ("点一个粒子，看它怎样运动", "Tap a particle to trace its path");
     }
 }

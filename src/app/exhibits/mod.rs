@@ -6,6 +6,7 @@ pub mod earth;
 pub mod ebook;
 pub mod race;
 pub mod tank;
+pub mod wave_types;
 
 use bevy::prelude::*;
 
@@ -53,7 +54,12 @@ impl ExhibitSession {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((tank::plugin, race::plugin, earth::plugin));
+    app.add_plugins((
+        tank::plugin,
+        race::plugin,
+        earth::plugin,
+        wave_types::plugin,
+    ));
     app.init_resource::<ExhibitSession>()
         .add_systems(OnEnter(Screen::Exhibit), open_session)
         .add_systems(Update, clear_on_reset.in_set(AppSystems::Update));
@@ -101,5 +107,6 @@ pub fn draw_body(commands: &mut Commands, body: Entity, ex: &ExhibitScene, ctx: 
         ExhibitKind::WaveTank(params) => tank::draw(commands, body, params, ctx),
         ExhibitKind::WaveRace(params) => race::draw(commands, body, params, ctx),
         ExhibitKind::ThroughEarth(params) => earth::draw(commands, body, params, ctx),
+        ExhibitKind::WaveTypes(params) => wave_types::draw(commands, body, params, ctx),
     }
 }

@@ -55,6 +55,8 @@ pub struct ScreenCtx<'w> {
     pub session: Res<'w, ExhibitSession>,
     /// The wave race being run, if one is open.
     pub race: Res<'w, super::exhibits::race::RaceSim>,
+    /// The particle block of "Four kinds of waves", if one is open.
+    pub wave_types: Res<'w, super::exhibits::wave_types::WaveTypesSim>,
     /// The attract loop's current slide.
     pub slide: Res<'w, attract::AttractSlide>,
 }

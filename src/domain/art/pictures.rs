@@ -48,6 +48,7 @@ pub const ALL: &[(&str, Draw)] = &[
     ("make-waves", make_waves),
     ("wave-race", wave_race),
     ("through-earth", through_earth),
+    ("wave-types", wave_types),
 ];
 
 /// Colours of the three runners of the wave race, shared with the screen.
@@ -705,6 +706,22 @@ pub fn through_earth() -> Canvas {
         let at = (y * W as usize + x0) * 4;
         c.rgba[at..at + src.len()].copy_from_slice(src);
     }
+    c
+}
+
+/// Exhibit 06's card: the particle block as a Rayleigh wave passes, one
+/// particle's orbit traced.
+pub fn wave_types() -> Canvas {
+    use crate::domain::exhibit::wave_types::WaveTypes;
+    use crate::domain::physics::motion::{Medium, WaveKind};
+    let mut w = WaveTypes::new(Medium::default(), 1.0);
+    w.show(WaveKind::Rayleigh);
+    w.traced = Some((14, 0));
+    for _ in 0..90 {
+        w.advance(1.0 / 60.0);
+    }
+    let mut c = Canvas::new(W, H, Rgba::hex(0x102a3a));
+    w.draw(&mut c);
     c
 }
 

@@ -6,3 +6,4 @@ pub mod book;
 pub mod earth;
 pub mod race;
 pub mod tank;
+pub mod wave_types;

@@ -123,6 +123,7 @@ impl ExhibitScene {
             ExhibitKind::WaveTank(t) => Some(t.preview.as_str()),
             ExhibitKind::WaveRace(r) => Some(r.preview.as_str()),
             ExhibitKind::ThroughEarth(e) => Some(e.preview.as_str()),
+            ExhibitKind::WaveTypes(w) => Some(w.preview.as_str()),
         }
     }
 
@@ -161,6 +162,7 @@ impl ExhibitScene {
                 v.extend([r.intro.clone(), r.quake.name.clone(), r.hall.name.clone()]);
             }
             ExhibitKind::ThroughEarth(e) => v.push(e.intro.clone()),
+            ExhibitKind::WaveTypes(w) => v.push(w.intro.clone()),
         }
         v
     }
@@ -177,6 +179,7 @@ impl ExhibitScene {
             ExhibitKind::WaveTank(t) => vec![t.preview.as_str()],
             ExhibitKind::WaveRace(r) => vec![r.preview.as_str()],
             ExhibitKind::ThroughEarth(e) => vec![e.preview.as_str()],
+            ExhibitKind::WaveTypes(w) => vec![w.preview.as_str()],
         }
     }
 }
@@ -196,6 +199,8 @@ pub enum ExhibitKind {
     WaveRace(WaveRaceParams),
     /// Waves crossing an Earth cross-section, with the P shadow zone.
     ThroughEarth(ThroughEarthParams),
+    /// A block of particles moving as P, S, Love or Rayleigh waves pass.
+    WaveTypes(WaveTypesParams),
 }
 
 impl ExhibitKind {
@@ -207,6 +212,7 @@ impl ExhibitKind {
             ExhibitKind::WaveTank(_) => "WaveTank",
             ExhibitKind::WaveRace(_) => "WaveRace",
             ExhibitKind::ThroughEarth(_) => "ThroughEarth",
+            ExhibitKind::WaveTypes(_) => "WaveTypes",
         }
     }
 }
@@ -379,6 +385,26 @@ pub struct WaveRaceParams {
     pub model: String,
     /// Seconds of the race per second on screen (1-60).
     pub speedup: f32,
+    /// Picture for the cards and the attract loop, inside `assets/`.
+    pub preview: String,
+}
+
+/// Parameters of a `WaveTypes`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaveTypesParams {
+    /// What to do, shown beside the block.
+    pub intro: Bilingual,
+    /// P speed of the rock, km/s.
+    pub vp_km_s: f64,
+    /// S speed of the rock, km/s.
+    pub vs_km_s: f64,
+    /// S speed of the softer surface layer that carries Love waves, km/s.
+    pub layer_vs_km_s: f64,
+    /// Thickness of that layer, km.
+    pub layer_km: f64,
+    /// Period of the waves, s.
+    pub period_s: f64,
     /// Picture for the cards and the attract loop, inside `assets/`.
     pub preview: String,
 }

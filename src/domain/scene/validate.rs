@@ -307,6 +307,33 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
     c.text(&root.field("summary"), &ex.summary, 160);
     let kind = root.field("kind");
     match &ex.kind {
+        ExhibitKind::WaveTypes(w) => {
+            c.text(&kind.field("intro"), &w.intro, 200);
+            c.range_f32(&kind.field("vp_km_s"), w.vp_km_s as f32, 1.0, 14.0, "km/s");
+            c.range_f32(&kind.field("vs_km_s"), w.vs_km_s as f32, 0.5, 8.0, "km/s");
+            c.range_f32(&kind.field("layer_km"), w.layer_km as f32, 0.1, 10.0, "km");
+            c.range_f32(&kind.field("period_s"), w.period_s as f32, 0.2, 10.0, "s");
+            c.asset(&kind.field("preview"), &w.preview, PICTURE_EXTENSIONS);
+            if w.vp_km_s < w.vs_km_s * std::f64::consts::SQRT_2 {
+                c.error(
+                    &kind.field("vp_km_s"),
+                    format!(
+                        "P speed {} km/s must exceed √2 times the S speed ({:.2} km/s)",
+                        w.vp_km_s,
+                        w.vs_km_s * std::f64::consts::SQRT_2
+                    ),
+                );
+            }
+            if !(w.layer_vs_km_s > 0.3 && w.layer_vs_km_s < w.vs_km_s) {
+                c.error(
+                    &kind.field("layer_vs_km_s"),
+                    format!(
+                        "{} km/s: the surface layer must be slower than the rock below ({} km/s) for Love waves",
+                        w.layer_vs_km_s, w.vs_km_s
+                    ),
+                );
+            }
+        }
         ExhibitKind::ThroughEarth(e) => {
             c.text(&kind.field("intro"), &e.intro, 200);
             earth_model(c, &kind.field("model"), &e.model);
