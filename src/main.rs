@@ -73,6 +73,26 @@ enum Command {
         dir: PathBuf,
     },
     /// Render one screen to a PNG and exit.
+    /// Frame times of an exhibit against a baseline 3D scene at the same size.
+    Bench {
+        #[command(flatten)]
+        hall: HallArgs,
+        /// An exhibit id or number.
+        #[arg(long)]
+        scene: String,
+        /// Frames to time (after 20 to warm up).
+        #[arg(long, default_value_t = 120)]
+        frames: u32,
+        /// Window size, like 1280x720.
+        #[arg(long, value_parser = parse_size, default_value = "1280x720")]
+        size: (u32, u32),
+        /// Print JSON: scene, median_ms, p95_ms, baseline_median_ms, ratio.
+        #[arg(long)]
+        json: bool,
+        /// Time one side only and print its JSON line (used by the parent run).
+        #[arg(long, hide = true, value_parser = ["scene", "baseline"])]
+        only: Option<String>,
+    },
     Shot {
         #[command(flatten)]
         hall: HallArgs,
@@ -287,6 +307,101 @@ fn ensure_display(for_shot: Option<(u32, u32)>) -> Option<ExitCode> {
     }
 }
 
+/// `quakehall bench`: each side in its own process, then the comparison.
+fn bench(
+    hall: HallArgs,
+    scene: &str,
+    frames: u32,
+    size: (u32, u32),
+    json: bool,
+    only: Option<&str>,
+) -> ExitCode {
+    use quakehall::app::bench::{FrameTimes, baseline_app, exhibit_app};
+    let mut opts = HallOptions::for_root(".");
+    opts.assets_dir = assets_for(&hall.scenes, &hall.assets);
+    opts.scenes_dir = hall.scenes.clone();
+    opts.scene = Some(scene.to_owned());
+    opts.size = size;
+    if let Some(side) = only {
+        if let Some(code) = ensure_display(Some(size)) {
+            return code;
+        }
+        let mut app = if side == "baseline" {
+            baseline_app(&opts, frames)
+        } else {
+            exhibit_app(opts, frames)
+        };
+        return match app.run() {
+            bevy::app::AppExit::Success => ExitCode::SUCCESS,
+            bevy::app::AppExit::Error(code) => ExitCode::from(code.get()),
+        };
+    }
+    let Some(lib_scene) = Library::load(&opts.scenes_dir, &opts.assets_dir)
+        .exhibit(scene)
+        .map(|e| e.id.clone())
+    else {
+        eprintln!(
+            "error: no exhibit \"{scene}\" in {}",
+            opts.scenes_dir.display()
+        );
+        return ExitCode::from(2);
+    };
+    let run_side = |side: &str| -> Result<FrameTimes, String> {
+        let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+        let out = std::process::Command::new(exe)
+            .arg("bench")
+            .arg("--scenes")
+            .arg(&hall.scenes)
+            .args(
+                hall.assets
+                    .iter()
+                    .flat_map(|a| [std::ffi::OsStr::new("--assets"), a.as_os_str()]),
+            )
+            .args(["--scene", scene, "--frames", &frames.to_string()])
+            .args(["--size", &format!("{}x{}", size.0, size.1), "--only", side])
+            .stderr(std::process::Stdio::null())
+            .output()
+            .map_err(|e| format!("cannot run the {side} timing: {e}"))?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.lines()
+            .rev()
+            .find_map(|l| serde_json::from_str::<FrameTimes>(l).ok())
+            .ok_or_else(|| format!("the {side} timing printed no result ({})", out.status))
+    };
+    let (exhibit, baseline) = match (run_side("scene"), run_side("baseline")) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let ratio = exhibit.median_ms / baseline.median_ms.max(1e-9);
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({
+                "scene": lib_scene,
+                "median_ms": exhibit.median_ms,
+                "p95_ms": exhibit.p95_ms,
+                "baseline_median_ms": baseline.median_ms,
+                "ratio": ratio,
+            })
+        );
+    } else {
+        println!("{lib_scene} at {}x{}, {frames} frames:", size.0, size.1);
+        println!(
+            "  exhibit   median {:.1} ms, p95 {:.1} ms",
+            exhibit.median_ms, exhibit.p95_ms
+        );
+        println!(
+            "  baseline  median {:.1} ms, p95 {:.1} ms (camera, light, one mesh)",
+            baseline.median_ms, baseline.p95_ms
+        );
+        println!("  ratio     {ratio:.2} (goal: at most 1.5)");
+    }
+    ExitCode::SUCCESS
+}
+
 fn run_hall(opts: HallOptions) -> ExitCode {
     let mut app = build_app(opts);
     match app.run() {
@@ -403,6 +518,14 @@ fn main() -> ExitCode {
             });
             run_hall(opts)
         }
+        Some(Command::Bench {
+            hall,
+            scene,
+            frames,
+            size,
+            json,
+            only,
+        }) => bench(hall, &scene, frames, size, json, only.as_deref()),
         Some(Command::Inspect {
             paths,
             plot,

@@ -162,3 +162,23 @@ fn chinese_renders_with_the_cjk_font_not_as_boxes() {
         "rendering without the CJK font changed only {d:.4} of the pixels"
     );
 }
+
+#[test]
+fn bench_prints_the_documented_json() {
+    let out = Command::new(env!("CARGO_BIN_EXE_quakehall"))
+        .current_dir(root())
+        .args([
+            "bench", "--scene", "10", "--frames", "5", "--size", "320x180", "--json",
+        ])
+        .output()
+        .expect("run quakehall bench");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    let v: serde_json::Value = serde_json::from_str(text.trim()).expect("one JSON object");
+    assert_eq!(v["scene"], "10-make-waves");
+    for field in ["median_ms", "p95_ms", "baseline_median_ms", "ratio"] {
+        let x = v[field].as_f64().unwrap_or(-1.0);
+        assert!(x > 0.0 && x.is_finite(), "{field}: {}", v[field]);
+    }
+    assert!(v["p95_ms"].as_f64() >= v["median_ms"].as_f64());
+}

@@ -3,6 +3,7 @@
 //! few types every feature shares.
 
 pub mod audio;
+pub mod bench;
 pub mod curator;
 pub mod exhibits;
 pub mod fonts;
