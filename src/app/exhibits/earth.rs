@@ -2,15 +2,12 @@
 //! S fronts advance through the layers from a quake the visitor places,
 //! the P shadow zone appears, and surface stations record the waves.
 
-use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
-use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
-use crate::app::hall::Hall;
-use crate::app::idle::ResetHall;
+use super::live::{BuiltFrom, OpenExhibit, forget_on_leave, new_picture, show_picture, upload};
+use crate::app::AppSystems;
 use crate::app::screens::ScreenCtx;
 use crate::app::widgets::{label, palette, plain, ui_button, ui_label};
-use crate::app::{AppSystems, CurrentExhibit, Screen};
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::exhibit::earth::{ThroughEarth, colours};
 use crate::domain::scene::{ExhibitKind, ThroughEarthParams};
@@ -29,7 +26,7 @@ const BACKGROUND: Rgba = Rgba::hex(0x102a3a);
 /// The running cross-section, kept across redraws, dropped on leaving.
 #[derive(Resource, Default)]
 pub struct EarthSim {
-    params: Option<(String, ThroughEarthParams)>,
+    built: BuiltFrom<ThroughEarthParams>,
     /// The exhibit's state.
     pub sim: Option<ThroughEarth>,
     layers: Option<Canvas>,
@@ -45,61 +42,26 @@ struct RecordsPicture;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<EarthSim>()
-        .add_systems(OnExit(Screen::Exhibit), stop)
-        .add_systems(
-            Update,
-            (stop_on_reset, run).chain().in_set(AppSystems::Update),
-        )
+        .add_systems(Update, run.in_set(AppSystems::Update))
         .add_systems(Update, attach_pictures.after(AppSystems::Redraw));
+    forget_on_leave::<EarthSim>(app);
 }
 
-fn stop(mut sim: ResMut<EarthSim>) {
-    *sim = EarthSim::default();
-}
-
-fn stop_on_reset(mut resets: MessageReader<ResetHall>, sim: ResMut<EarthSim>) {
-    if resets.read().count() > 0 {
-        stop(sim);
-    }
-}
-
-fn new_image(images: &mut Assets<Image>, w: u32, h: u32) -> Handle<Image> {
-    images.add(Image::new_fill(
-        Extent3d {
-            width: w,
-            height: h,
-            depth_or_array_layers: 1,
-        },
-        TextureDimension::D2,
-        &[BACKGROUND.0, BACKGROUND.1, BACKGROUND.2, 255],
-        TextureFormat::Rgba8UnormSrgb,
-        RenderAssetUsages::default(),
-    ))
-}
+const BG: [u8; 3] = [BACKGROUND.0, BACKGROUND.1, BACKGROUND.2];
 
 fn run(
-    state: Res<State<Screen>>,
-    current: Res<CurrentExhibit>,
-    hall: Res<Hall>,
+    open: OpenExhibit,
     time: Res<Time>,
     mut sim: ResMut<EarthSim>,
     images: Option<ResMut<Assets<Image>>>,
 ) {
-    if *state.get() != Screen::Exhibit {
-        return;
-    }
-    let Some(ex) = current.0.as_deref().and_then(|id| hall.exhibit(id)) else {
-        return;
-    };
-    let ExhibitKind::ThroughEarth(params) = &ex.kind else {
+    let Some((id, params)) = open.scene(|k| match k {
+        ExhibitKind::ThroughEarth(p) => Some(p),
+        _ => None,
+    }) else {
         return;
     };
-    let fresh = sim
-        .params
-        .as_ref()
-        .is_none_or(|(id, p)| id != &ex.id || p != params);
-    if fresh {
-        sim.params = Some((ex.id.clone(), params.clone()));
+    if sim.built.needs_build(id, params) {
         sim.sim = ThroughEarth::new(&params.model, params.depth_km, &params.stations_deg);
         sim.layers = None;
         // The number of stations may have changed.
@@ -123,23 +85,22 @@ fn run(
     let mut picture = layers.clone();
     earth.draw_waves(&mut picture);
     let handle = earth_image
-        .get_or_insert_with(|| new_image(&mut images, EARTH_PX, EARTH_PX))
+        .get_or_insert_with(|| new_picture(&mut images, EARTH_PX, EARTH_PX, BG))
         .clone();
-    if let Some(mut img) = images.get_mut(handle.id()) {
-        img.data = Some(picture.rgba);
-    }
+    upload(&mut images, &handle, EARTH_PX, EARTH_PX, picture.rgba);
     let rows = earth.stations.len().max(1) as u32;
     let mut records = Canvas::new(RECORDS_W, rows * RECORD_ROW_PX, BACKGROUND);
     earth.draw_records(&mut records, RECORD_WINDOW_S);
     let handle = records_image
-        .get_or_insert_with(|| new_image(&mut images, RECORDS_W, rows * RECORD_ROW_PX))
+        .get_or_insert_with(|| new_picture(&mut images, RECORDS_W, rows * RECORD_ROW_PX, BG))
         .clone();
-    if let Some(mut img) = images.get_mut(handle.id())
-        && img.width() == records.width
-        && img.height() == records.height
-    {
-        img.data = Some(records.rgba);
-    }
+    upload(
+        &mut images,
+        &handle,
+        records.width,
+        records.height,
+        records.rgba,
+    );
 }
 
 fn attach_pictures(
@@ -147,20 +108,8 @@ fn attach_pictures(
     mut earth: Query<&mut ImageNode, (With<EarthPicture>, Without<RecordsPicture>)>,
     mut records: Query<&mut ImageNode, (With<RecordsPicture>, Without<EarthPicture>)>,
 ) {
-    if let Some(h) = &sim.earth_image {
-        for mut node in &mut earth {
-            if node.image.id() != h.id() {
-                node.image = h.clone();
-            }
-        }
-    }
-    if let Some(h) = &sim.records_image {
-        for mut node in &mut records {
-            if node.image.id() != h.id() {
-                node.image = h.clone();
-            }
-        }
-    }
+    show_picture(sim.earth_image.as_ref(), &mut earth);
+    show_picture(sim.records_image.as_ref(), &mut records);
 }
 
 fn colour(c: Rgba) -> Color {

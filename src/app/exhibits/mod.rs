@@ -4,6 +4,7 @@
 pub mod board;
 pub mod earth;
 pub mod ebook;
+pub mod live;
 pub mod race;
 pub mod tank;
 pub mod wave_types;

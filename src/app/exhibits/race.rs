@@ -5,11 +5,11 @@
 
 use bevy::prelude::*;
 
-use crate::app::hall::{Hall, RebuildScreen};
-use crate::app::idle::ResetHall;
+use super::live::{BuiltFrom, OpenExhibit, forget_on_leave};
+use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
 use crate::app::widgets::{Localized, button, label, palette, ui_button, ui_label};
-use crate::app::{AppSystems, CurrentExhibit, Screen, UiLang};
+use crate::app::{AppSystems, UiLang};
 use crate::domain::art::canvas::Rgba;
 use crate::domain::art::pictures::{RACE_P, RACE_S, RACE_SURFACE};
 use crate::domain::exhibit::race::{Race, Runner, Stage};
@@ -22,7 +22,7 @@ use crate::domain::text::{Bilingual, Lang, ui};
 /// The race being run, kept across redraws and dropped on leaving.
 #[derive(Resource, Default)]
 pub struct RaceSim {
-    params: Option<(String, WaveRaceParams)>,
+    built: BuiltFrom<WaveRaceParams>,
     /// The race.
     pub race: Option<Race>,
     /// How many runners had arrived when the screen was last drawn.
@@ -62,24 +62,11 @@ fn clock_text(t: f64) -> Bilingual {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<RaceSim>()
-        .add_systems(OnExit(Screen::Exhibit), stop)
-        .add_systems(
-            Update,
-            (stop_on_reset, run, show_fronts)
-                .chain()
-                .in_set(AppSystems::Update),
-        );
-}
-
-fn stop(mut sim: ResMut<RaceSim>) {
-    *sim = RaceSim::default();
-}
-
-fn stop_on_reset(mut resets: MessageReader<ResetHall>, sim: ResMut<RaceSim>) {
-    if resets.read().count() > 0 {
-        stop(sim);
-    }
+    app.init_resource::<RaceSim>().add_systems(
+        Update,
+        (run, show_fronts).chain().in_set(AppSystems::Update),
+    );
+    forget_on_leave::<RaceSim>(app);
 }
 
 /// A race for the scene, or `None` if its model or places give none.
@@ -94,29 +81,19 @@ pub fn race_for(p: &WaveRaceParams) -> Option<Race> {
 }
 
 fn run(
-    state: Res<State<Screen>>,
-    current: Res<CurrentExhibit>,
-    hall: Res<Hall>,
+    open: OpenExhibit,
     time: Res<Time>,
     opts: Option<Res<crate::app::HallOptions>>,
     mut sim: ResMut<RaceSim>,
     mut rebuild: ResMut<RebuildScreen>,
 ) {
-    if *state.get() != Screen::Exhibit {
-        return;
-    }
-    let Some(ex) = current.0.as_deref().and_then(|id| hall.exhibit(id)) else {
-        return;
-    };
-    let ExhibitKind::WaveRace(params) = &ex.kind else {
+    let Some((id, params)) = open.scene(|k| match k {
+        ExhibitKind::WaveRace(p) => Some(p),
+        _ => None,
+    }) else {
         return;
     };
-    let fresh = sim
-        .params
-        .as_ref()
-        .is_none_or(|(id, p)| id != &ex.id || p != params);
-    if fresh {
-        sim.params = Some((ex.id.clone(), params.clone()));
+    if sim.built.needs_build(id, params) {
         sim.race = race_for(params);
         sim.arrived_drawn = 0;
         // `quakehall shot --open N` starts the race with guess N.
@@ -149,7 +126,7 @@ fn show_fronts(
     mut rings: Query<(&FrontRing, &mut Node, &mut Visibility)>,
     mut clocks: Query<(&mut Text, &mut Localized), With<RaceClock>>,
 ) {
-    let (Some(race), Some((_, p))) = (sim.race.as_ref(), sim.params.as_ref()) else {
+    let (Some(race), Some(p)) = (sim.race.as_ref(), sim.built.params()) else {
         return;
     };
     let map = MapFrame::new(p);
@@ -473,7 +450,7 @@ fn stage_panel(side: &mut ChildSpawnerCommands, race: &Race, lang: Lang) {
              mut sim: ResMut<RaceSim>,
              mut rebuild: ResMut<RebuildScreen>| {
                 // Forgetting the scene makes `run` start a fresh race.
-                sim.params = None;
+                sim.built.forget();
                 rebuild.0 = true;
             },
         );

@@ -3,26 +3,22 @@
 //! two meters compare how hard a house on bedrock and a house on the soft
 //! basin shake; a button calms the ground.
 
-use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
-use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
-use crate::app::idle::ResetHall;
+use super::live::{BuiltFrom, OpenExhibit, forget_on_leave, new_picture, show_picture};
+use crate::app::AppSystems;
 use crate::app::screens::ScreenCtx;
-use crate::app::{AppSystems, CurrentExhibit, Screen};
 use crate::domain::exhibit::tank::TankExhibit;
 use crate::domain::scene::{ExhibitKind, WaveTankParams};
 use crate::domain::text::{Bilingual, Lang, ui};
 
-use super::super::hall::Hall;
 use super::super::widgets::{label, palette, ui_button, ui_label};
 
 /// The running simulation, kept across redraws (a language change must not
 /// stop the waves) and dropped when the visitor leaves or the hall resets.
 #[derive(Resource, Default)]
 pub struct TankSim {
-    /// The scene the simulation was built from, to notice hot reloads.
-    params: Option<(String, WaveTankParams)>,
+    built: BuiltFrom<WaveTankParams>,
     /// The exhibit's state.
     pub sim: Option<TankExhibit>,
     /// The picture the screen shows.
@@ -32,7 +28,7 @@ pub struct TankSim {
 impl TankSim {
     /// The scene parameters the running simulation was built from.
     pub fn scene(&self) -> Option<&WaveTankParams> {
-        self.params.as_ref().map(|(_, p)| p)
+        self.built.params()
     }
 }
 
@@ -46,78 +42,35 @@ struct MeterFill(usize);
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<TankSim>()
-        .add_systems(OnExit(Screen::Exhibit), stop)
         .add_systems(
             Update,
-            (stop_on_reset, run, show_meters)
-                .chain()
-                .in_set(AppSystems::Update),
+            (run, show_meters).chain().in_set(AppSystems::Update),
         )
         .add_systems(Update, attach_picture.after(AppSystems::Redraw));
-}
-
-fn stop(mut tank: ResMut<TankSim>) {
-    tank.params = None;
-    tank.sim = None;
-}
-
-fn stop_on_reset(mut resets: MessageReader<ResetHall>, tank: ResMut<TankSim>) {
-    if resets.read().count() > 0 {
-        stop(tank);
-    }
+    forget_on_leave::<TankSim>(app);
 }
 
 /// Builds the simulation when a tank exhibit is open (again after a hot
 /// reload changed its scene), advances it and redraws its picture.
-fn run(
-    state: Res<State<Screen>>,
-    current: Res<CurrentExhibit>,
-    hall: Res<Hall>,
-    mut tank: ResMut<TankSim>,
-    images: Option<ResMut<Assets<Image>>>,
-) {
-    if *state.get() != Screen::Exhibit {
-        return;
-    }
-    let Some(ex) = current.0.as_deref().and_then(|id| hall.exhibit(id)) else {
+fn run(open: OpenExhibit, mut tank: ResMut<TankSim>, images: Option<ResMut<Assets<Image>>>) {
+    let Some((id, params)) = open.scene(|k| match k {
+        ExhibitKind::WaveTank(p) => Some(p),
+        _ => None,
+    }) else {
         return;
     };
-    let ExhibitKind::WaveTank(params) = &ex.kind else {
-        return;
-    };
-    let fresh = tank
-        .params
-        .as_ref()
-        .is_none_or(|(id, p)| id != &ex.id || p != params);
-    if fresh {
-        tank.params = Some((ex.id.clone(), params.clone()));
-        tank.sim = Some(TankExhibit::new(params));
+    let TankSim { built, sim, image } = &mut *tank;
+    if built.needs_build(id, params) {
+        *sim = Some(TankExhibit::new(params));
+        *image = None;
     }
-    let steps = params.steps_per_frame;
-    let TankSim { sim, image, .. } = &mut *tank;
     let Some(sim) = sim.as_mut() else { return };
-    sim.advance(steps);
+    sim.advance(params.steps_per_frame);
     let Some(mut images) = images else { return };
     let (w, h) = sim.picture_size();
-    let handle = match image {
-        Some(h) if images.get(h.id()).is_some() && !fresh => h.clone(),
-        _ => {
-            let img = Image::new_fill(
-                Extent3d {
-                    width: w as u32,
-                    height: h as u32,
-                    depth_or_array_layers: 1,
-                },
-                TextureDimension::D2,
-                &[0, 0, 0, 255],
-                TextureFormat::Rgba8UnormSrgb,
-                RenderAssetUsages::default(),
-            );
-            let handle = images.add(img);
-            *image = Some(handle.clone());
-            handle
-        }
-    };
+    let handle = image
+        .get_or_insert_with(|| new_picture(&mut images, w as u32, h as u32, [0, 0, 0]))
+        .clone();
     if let Some(mut img) = images.get_mut(handle.id())
         && let Some(data) = img.data.as_mut()
     {
@@ -127,14 +80,7 @@ fn run(
 
 /// Gives a newly drawn tank picture the simulation's image.
 fn attach_picture(tank: Res<TankSim>, mut pictures: Query<&mut ImageNode, With<TankPicture>>) {
-    let Some(handle) = tank.image.as_ref() else {
-        return;
-    };
-    for mut node in &mut pictures {
-        if node.image.id() != handle.id() {
-            node.image = handle.clone();
-        }
-    }
+    show_picture(tank.image.as_ref(), &mut pictures);
 }
 
 fn show_meters(tank: Res<TankSim>, mut fills: Query<(&MeterFill, &mut Node)>) {

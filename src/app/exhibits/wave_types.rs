@@ -2,15 +2,13 @@
 //! S, Love or Rayleigh wave passes; buttons choose the wave, a tap traces a
 //! particle's orbit, slow motion shows it clearly.
 
-use bevy::asset::RenderAssetUsages;
 use bevy::prelude::*;
-use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
-use crate::app::hall::{Hall, RebuildScreen};
-use crate::app::idle::ResetHall;
+use super::live::{BuiltFrom, OpenExhibit, forget_on_leave, new_picture, show_picture, upload};
+use crate::app::AppSystems;
+use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
 use crate::app::widgets::{button, label, palette, ui_button, ui_label};
-use crate::app::{AppSystems, CurrentExhibit, Screen};
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::exhibit::wave_types::WaveTypes;
 use crate::domain::physics::motion::{Medium, WaveKind};
@@ -24,7 +22,7 @@ const BACKGROUND: Rgba = Rgba::hex(0x102a3a);
 /// The running block, kept across redraws, dropped on leaving.
 #[derive(Resource, Default)]
 pub struct WaveTypesSim {
-    params: Option<(String, WaveTypesParams)>,
+    built: BuiltFrom<WaveTypesParams>,
     /// The exhibit's state.
     pub sim: Option<WaveTypes>,
     image: Option<Handle<Image>>,
@@ -35,22 +33,9 @@ struct BlockPicture;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<WaveTypesSim>()
-        .add_systems(OnExit(Screen::Exhibit), stop)
-        .add_systems(
-            Update,
-            (stop_on_reset, run).chain().in_set(AppSystems::Update),
-        )
+        .add_systems(Update, run.in_set(AppSystems::Update))
         .add_systems(Update, attach_picture.after(AppSystems::Redraw));
-}
-
-fn stop(mut sim: ResMut<WaveTypesSim>) {
-    *sim = WaveTypesSim::default();
-}
-
-fn stop_on_reset(mut resets: MessageReader<ResetHall>, sim: ResMut<WaveTypesSim>) {
-    if resets.read().count() > 0 {
-        stop(sim);
-    }
+    forget_on_leave::<WaveTypesSim>(app);
 }
 
 /// The rock a scene describes.
@@ -69,29 +54,20 @@ fn picture_h() -> u32 {
 }
 
 fn run(
-    state: Res<State<Screen>>,
-    (current, hall): (Res<CurrentExhibit>, Res<Hall>),
+    open: OpenExhibit,
     time: Res<Time>,
     mut sim: ResMut<WaveTypesSim>,
     mut rebuild: ResMut<RebuildScreen>,
     opts: Option<Res<crate::app::HallOptions>>,
     images: Option<ResMut<Assets<Image>>>,
 ) {
-    if *state.get() != Screen::Exhibit {
-        return;
-    }
-    let Some(ex) = current.0.as_deref().and_then(|id| hall.exhibit(id)) else {
-        return;
-    };
-    let ExhibitKind::WaveTypes(params) = &ex.kind else {
+    let Some((id, params)) = open.scene(|k| match k {
+        ExhibitKind::WaveTypes(p) => Some(p),
+        _ => None,
+    }) else {
         return;
     };
-    let fresh = sim
-        .params
-        .as_ref()
-        .is_none_or(|(id, p)| id != &ex.id || p != params);
-    if fresh {
-        sim.params = Some((ex.id.clone(), params.clone()));
+    if sim.built.needs_build(id, params) {
         let mut block = WaveTypes::new(medium(params), params.period_s);
         // `quakehall shot --open N` shows wave N with a surface particle traced.
         if let Some(n) = opts.and_then(|o| o.shot.as_ref().and_then(|s| s.open)) {
@@ -107,35 +83,18 @@ fn run(
     let Some(block) = block.as_mut() else { return };
     block.advance(time.delta_secs_f64());
     let Some(mut images) = images else { return };
+    let (w, h) = (PICTURE_W, picture_h());
+    let bg = [BACKGROUND.0, BACKGROUND.1, BACKGROUND.2];
     let handle = image
-        .get_or_insert_with(|| {
-            images.add(Image::new_fill(
-                Extent3d {
-                    width: PICTURE_W,
-                    height: picture_h(),
-                    depth_or_array_layers: 1,
-                },
-                TextureDimension::D2,
-                &[BACKGROUND.0, BACKGROUND.1, BACKGROUND.2, 255],
-                TextureFormat::Rgba8UnormSrgb,
-                RenderAssetUsages::default(),
-            ))
-        })
+        .get_or_insert_with(|| new_picture(&mut images, w, h, bg))
         .clone();
-    let mut c = Canvas::new(PICTURE_W, picture_h(), BACKGROUND);
+    let mut c = Canvas::new(w, h, BACKGROUND);
     block.draw(&mut c);
-    if let Some(mut img) = images.get_mut(handle.id()) {
-        img.data = Some(c.rgba);
-    }
+    upload(&mut images, &handle, w, h, c.rgba);
 }
 
 fn attach_picture(sim: Res<WaveTypesSim>, mut q: Query<&mut ImageNode, With<BlockPicture>>) {
-    let Some(h) = &sim.image else { return };
-    for mut node in &mut q {
-        if node.image.id() != h.id() {
-            node.image = h.clone();
-        }
-    }
+    show_picture(sim.image.as_ref(), &mut q);
 }
 
 const KINDS: [WaveKind; 4] = [WaveKind::P, WaveKind::S, WaveKind::Love, WaveKind::Rayleigh];

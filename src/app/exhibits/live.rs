@@ -1,0 +1,131 @@
+//! What the live exhibits (wave tank, race, Earth, wave kinds) share: the
+//! open scene of their kind, rebuilding when a hot reload changes it,
+//! forgetting their state when the visitor leaves or the hall resets, and
+//! the CPU-drawn picture they show as a texture.
+
+use bevy::asset::RenderAssetUsages;
+use bevy::ecs::query::QueryFilter;
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
+
+use crate::app::hall::Hall;
+use crate::app::idle::ResetHall;
+use crate::app::{AppSystems, CurrentExhibit, Screen};
+use crate::domain::scene::ExhibitKind;
+
+/// The exhibit on screen, if the exhibit screen is showing one.
+#[derive(SystemParam)]
+pub struct OpenExhibit<'w> {
+    state: Res<'w, State<Screen>>,
+    current: Res<'w, CurrentExhibit>,
+    hall: Res<'w, Hall>,
+}
+
+impl OpenExhibit<'_> {
+    /// The open exhibit's id and parameters, when `pick` finds its kind.
+    pub fn scene<P>(&self, pick: fn(&ExhibitKind) -> Option<&P>) -> Option<(&str, &P)> {
+        if *self.state.get() != Screen::Exhibit {
+            return None;
+        }
+        let ex = self
+            .current
+            .0
+            .as_deref()
+            .and_then(|id| self.hall.exhibit(id))?;
+        pick(&ex.kind).map(|p| (ex.id.as_str(), p))
+    }
+}
+
+/// The scene a running exhibit was built from.
+#[derive(Debug, Clone)]
+pub struct BuiltFrom<P>(Option<(String, P)>);
+
+impl<P> Default for BuiltFrom<P> {
+    fn default() -> Self {
+        Self(None)
+    }
+}
+
+impl<P: Clone + PartialEq> BuiltFrom<P> {
+    /// Whether exhibit `id` with `params` needs building (first time, another
+    /// exhibit, or a hot reload changed it); remembers them if so.
+    pub fn needs_build(&mut self, id: &str, params: &P) -> bool {
+        let same = self.0.as_ref().is_some_and(|(i, p)| i == id && p == params);
+        if !same {
+            self.0 = Some((id.to_owned(), params.clone()));
+        }
+        !same
+    }
+
+    /// The parameters it was built from.
+    pub fn params(&self) -> Option<&P> {
+        self.0.as_ref().map(|(_, p)| p)
+    }
+
+    /// Forgets them, so the next frame builds afresh.
+    pub fn forget(&mut self) {
+        self.0 = None;
+    }
+}
+
+/// Resets the resource `R` when the visitor leaves the exhibit screen and
+/// when the hall resets.
+pub fn forget_on_leave<R: Resource + Default>(app: &mut App) {
+    app.add_systems(OnExit(Screen::Exhibit), |mut commands: Commands| {
+        commands.insert_resource(R::default());
+    })
+    .add_systems(
+        Update,
+        (|mut resets: MessageReader<ResetHall>, mut commands: Commands| {
+            if resets.read().count() > 0 {
+                commands.insert_resource(R::default());
+            }
+        })
+        .in_set(AppSystems::Update),
+    );
+}
+
+/// A `w` by `h` texture for a picture drawn on the CPU each frame.
+pub fn new_picture(
+    images: &mut Assets<Image>,
+    w: u32,
+    h: u32,
+    background: [u8; 3],
+) -> Handle<Image> {
+    images.add(Image::new_fill(
+        Extent3d {
+            width: w,
+            height: h,
+            depth_or_array_layers: 1,
+        },
+        TextureDimension::D2,
+        &[background[0], background[1], background[2], 255],
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::default(),
+    ))
+}
+
+/// Replaces the picture's pixels with `rgba`, if its size is still `w` by `h`.
+pub fn upload(images: &mut Assets<Image>, handle: &Handle<Image>, w: u32, h: u32, rgba: Vec<u8>) {
+    if let Some(mut img) = images.get_mut(handle.id())
+        && img.width() == w
+        && img.height() == h
+    {
+        img.data = Some(rgba);
+    }
+}
+
+/// Points the image nodes `nodes` at `picture` (newly drawn screens start
+/// with an empty image node).
+pub fn show_picture<F: QueryFilter>(
+    picture: Option<&Handle<Image>>,
+    nodes: &mut Query<&mut ImageNode, F>,
+) {
+    let Some(h) = picture else { return };
+    for mut node in nodes {
+        if node.image.id() != h.id() {
+            node.image = h.clone();
+        }
+    }
+}
