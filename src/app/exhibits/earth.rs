@@ -4,14 +4,16 @@
 
 use bevy::prelude::*;
 
-use super::live::{BuiltFrom, OpenExhibit, forget_on_leave, new_picture, show_picture, upload};
+use super::live::{
+    BuiltFrom, OpenExhibit, body_row, forget_on_leave, new_picture, show_picture, swatch, upload,
+};
 use crate::app::AppSystems;
 use crate::app::screens::ScreenCtx;
 use crate::app::widgets::{label, palette, plain, ui_button, ui_label};
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::exhibit::earth::{ThroughEarth, colours};
 use crate::domain::scene::{ExhibitKind, ThroughEarthParams};
-use crate::domain::text::{Bilingual, Lang, ui};
+use crate::domain::text::ui;
 
 /// Side of the cross-section picture, pixels.
 const EARTH_PX: u32 = 640;
@@ -121,15 +123,7 @@ fn colour(c: Rgba) -> Color {
 pub fn draw(commands: &mut Commands, body: Entity, p: &ThroughEarthParams, ctx: &mut ScreenCtx) {
     let lang = ctx.lang.0;
     commands.entity(body).with_children(|body| {
-        body.spawn(Node {
-            width: percent(100),
-            flex_grow: 1.0,
-            min_height: px(0),
-            padding: UiRect::new(px(64), px(64), px(0), px(40)),
-            column_gap: px(48),
-            ..default()
-        })
-        .with_children(|row| {
+        body.spawn(body_row()).with_children(|row| {
             row.spawn((
                 EarthPicture,
                 ImageNode::default(),
@@ -171,7 +165,7 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &ThroughEarthParams, ctx: 
                         (colours::S, &ui::FRONT_S),
                         (colours::SHADOW, &ui::SHADOW_ZONE),
                     ] {
-                        swatch(legend, colour(c), &t.to_bilingual(), lang);
+                        swatch(legend, colour(c), &t.to_bilingual(), lang, 30.0);
                     }
                 });
                 side.spawn(ui_label(&ui::STATION_RECORDS, lang, 30.0, palette::ACCENT));
@@ -218,26 +212,4 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &ThroughEarthParams, ctx: 
             });
         });
     });
-}
-
-fn swatch(parent: &mut ChildSpawnerCommands, color: Color, text: &Bilingual, lang: Lang) {
-    parent
-        .spawn(Node {
-            column_gap: px(12),
-            align_items: AlignItems::Center,
-            ..default()
-        })
-        .with_children(|row| {
-            row.spawn((
-                Node {
-                    width: px(30),
-                    height: px(30),
-                    flex_shrink: 0.0,
-                    border_radius: BorderRadius::all(px(6)),
-                    ..default()
-                },
-                BackgroundColor(color),
-            ));
-            row.spawn(label(text, lang, 26.0, palette::TEXT_DIM));
-        });
 }

@@ -11,8 +11,10 @@ use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
 use crate::app::hall::Hall;
 use crate::app::idle::ResetHall;
+use crate::app::widgets::{label, palette};
 use crate::app::{AppSystems, CurrentExhibit, Screen};
 use crate::domain::scene::ExhibitKind;
+use crate::domain::text::{Bilingual, Lang};
 
 /// The exhibit on screen, if the exhibit screen is showing one.
 #[derive(SystemParam)]
@@ -128,4 +130,46 @@ pub fn show_picture<F: QueryFilter>(
             node.image = h.clone();
         }
     }
+}
+
+/// The row a live exhibit's body is: its picture on the left, its side
+/// panel on the right.
+pub fn body_row() -> Node {
+    Node {
+        width: percent(100),
+        flex_grow: 1.0,
+        min_height: px(0),
+        padding: UiRect::new(px(64), px(64), px(0), px(40)),
+        column_gap: px(48),
+        ..default()
+    }
+}
+
+/// A legend entry: a colour swatch of `size` pixels and its label.
+pub fn swatch(
+    parent: &mut ChildSpawnerCommands,
+    color: Color,
+    text: &Bilingual,
+    lang: Lang,
+    size: f32,
+) {
+    parent
+        .spawn(Node {
+            column_gap: px(size * 0.45),
+            align_items: AlignItems::Center,
+            ..default()
+        })
+        .with_children(|row| {
+            row.spawn((
+                Node {
+                    width: px(size),
+                    height: px(size),
+                    flex_shrink: 0.0,
+                    border_radius: BorderRadius::all(px(size / 5.0)),
+                    ..default()
+                },
+                BackgroundColor(color),
+            ));
+            row.spawn(label(text, lang, size * 0.8, palette::TEXT_DIM));
+        });
 }

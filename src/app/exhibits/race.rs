@@ -5,7 +5,7 @@
 
 use bevy::prelude::*;
 
-use super::live::{BuiltFrom, OpenExhibit, forget_on_leave};
+use super::live::{BuiltFrom, OpenExhibit, body_row, forget_on_leave};
 use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
 use crate::app::widgets::{Localized, button, label, palette, ui_button, ui_label};
@@ -194,15 +194,7 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &WaveRaceParams, ctx: &mut
     // The running race lives in `RaceSim`; its stage decides what is drawn.
     let race = ctx.race.race.clone();
     commands.entity(body).with_children(|body| {
-        body.spawn(Node {
-            width: percent(100),
-            flex_grow: 1.0,
-            min_height: px(0),
-            padding: UiRect::new(px(64), px(64), px(0), px(40)),
-            column_gap: px(48),
-            ..default()
-        })
-        .with_children(|row| {
+        body.spawn(body_row()).with_children(|row| {
             row.spawn((
                 Node {
                     height: percent(100),

@@ -5,7 +5,9 @@
 
 use bevy::prelude::*;
 
-use super::live::{BuiltFrom, OpenExhibit, forget_on_leave, new_picture, show_picture};
+use super::live::{
+    BuiltFrom, OpenExhibit, body_row, forget_on_leave, new_picture, show_picture, swatch,
+};
 use crate::app::AppSystems;
 use crate::app::screens::ScreenCtx;
 use crate::domain::exhibit::tank::TankExhibit;
@@ -101,97 +103,74 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &WaveTankParams, ctx: &mut
     let (w, h) = TankExhibit::picture_size_for(p);
     let aspect = w as f32 / h as f32;
     commands.entity(body).with_children(|body| {
-        body.spawn((Node {
-            width: percent(100),
-            flex_grow: 1.0,
-            min_height: px(0),
-            padding: UiRect::new(px(64), px(64), px(0), px(40)),
-            column_gap: px(48),
-            ..default()
-        },))
-            .with_children(|row| {
-                row.spawn((
-                    TankPicture,
-                    ImageNode::default(),
-                    Node {
-                        height: percent(100),
-                        aspect_ratio: Some(aspect),
-                        flex_shrink: 0.0,
-                        border_radius: BorderRadius::all(px(12)),
-                        ..default()
-                    },
-                ))
-                .observe(
-                    |press: On<Pointer<Press>>, mut tank: ResMut<TankSim>| {
-                        let Some(pos) = press.hit.position else {
-                            return;
-                        };
+        body.spawn(body_row()).with_children(|row| {
+            row.spawn((
+                TankPicture,
+                ImageNode::default(),
+                Node {
+                    height: percent(100),
+                    aspect_ratio: Some(aspect),
+                    flex_shrink: 0.0,
+                    border_radius: BorderRadius::all(px(12)),
+                    ..default()
+                },
+            ))
+            .observe(|press: On<Pointer<Press>>, mut tank: ResMut<TankSim>| {
+                let Some(pos) = press.hit.position else {
+                    return;
+                };
+                if let Some(sim) = tank.sim.as_mut() {
+                    sim.touch(pos.x + 0.5, pos.y + 0.5);
+                }
+            });
+            row.spawn(Node {
+                flex_direction: FlexDirection::Column,
+                flex_grow: 1.0,
+                flex_shrink: 1.0,
+                min_width: px(0),
+                row_gap: px(28),
+                ..default()
+            })
+            .with_children(|side| {
+                side.spawn(label(&p.intro, lang, 34.0, palette::TEXT));
+                swatch(
+                    side,
+                    Color::srgb_u8(0x3b, 0x5a, 0x78),
+                    &p.rock_label,
+                    lang,
+                    40.0,
+                );
+                if let Some(b) = &p.basin {
+                    swatch(side, Color::srgb_u8(0x9a, 0x76, 0x45), &b.label, lang, 40.0);
+                }
+                swatch(
+                    side,
+                    Color::srgb_u8(0xff, 0xb0, 0x50),
+                    &ui::GROUND_UP.to_bilingual(),
+                    lang,
+                    40.0,
+                );
+                swatch(
+                    side,
+                    Color::srgb_u8(0x5a, 0xb4, 0xff),
+                    &ui::GROUND_DOWN.to_bilingual(),
+                    lang,
+                    40.0,
+                );
+                if let Some(b) = &p.basin {
+                    side.spawn(ui_label(&ui::HOUSE_SHAKING, lang, 34.0, palette::ACCENT));
+                    meter(side, 0, &p.rock_label, lang);
+                    meter(side, 1, &b.label, lang);
+                }
+                side.spawn(ui_button(&ui::CALM_GROUND, lang, true)).observe(
+                    |_: On<Pointer<Click>>, mut tank: ResMut<TankSim>| {
                         if let Some(sim) = tank.sim.as_mut() {
-                            sim.touch(pos.x + 0.5, pos.y + 0.5);
+                            sim.reset();
                         }
                     },
                 );
-                row.spawn(Node {
-                    flex_direction: FlexDirection::Column,
-                    flex_grow: 1.0,
-                    flex_shrink: 1.0,
-                    min_width: px(0),
-                    row_gap: px(28),
-                    ..default()
-                })
-                .with_children(|side| {
-                    side.spawn(label(&p.intro, lang, 34.0, palette::TEXT));
-                    legend(side, Color::srgb_u8(0x3b, 0x5a, 0x78), &p.rock_label, lang);
-                    if let Some(b) = &p.basin {
-                        legend(side, Color::srgb_u8(0x9a, 0x76, 0x45), &b.label, lang);
-                    }
-                    legend(
-                        side,
-                        Color::srgb_u8(0xff, 0xb0, 0x50),
-                        &ui::GROUND_UP.to_bilingual(),
-                        lang,
-                    );
-                    legend(
-                        side,
-                        Color::srgb_u8(0x5a, 0xb4, 0xff),
-                        &ui::GROUND_DOWN.to_bilingual(),
-                        lang,
-                    );
-                    if let Some(b) = &p.basin {
-                        side.spawn(ui_label(&ui::HOUSE_SHAKING, lang, 34.0, palette::ACCENT));
-                        meter(side, 0, &p.rock_label, lang);
-                        meter(side, 1, &b.label, lang);
-                    }
-                    side.spawn(ui_button(&ui::CALM_GROUND, lang, true)).observe(
-                        |_: On<Pointer<Click>>, mut tank: ResMut<TankSim>| {
-                            if let Some(sim) = tank.sim.as_mut() {
-                                sim.reset();
-                            }
-                        },
-                    );
-                });
             });
-    });
-}
-
-fn legend(side: &mut ChildSpawnerCommands, color: Color, text: &Bilingual, lang: Lang) {
-    side.spawn(Node {
-        column_gap: px(18),
-        align_items: AlignItems::Center,
-        ..default()
-    })
-    .with_children(|row| {
-        row.spawn((
-            Node {
-                width: px(40),
-                height: px(40),
-                flex_shrink: 0.0,
-                border_radius: BorderRadius::all(px(8)),
-                ..default()
-            },
-            BackgroundColor(color),
-        ));
-        row.spawn(label(text, lang, 30.0, palette::TEXT_DIM));
+        });
     });
 }
 
