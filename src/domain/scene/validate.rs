@@ -314,16 +314,7 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
             c.range_f32(&kind.field("layer_km"), w.layer_km as f32, 0.1, 10.0, "km");
             c.range_f32(&kind.field("period_s"), w.period_s as f32, 0.2, 10.0, "s");
             c.asset(&kind.field("preview"), &w.preview, PICTURE_EXTENSIONS);
-            if w.vp_km_s < w.vs_km_s * std::f64::consts::SQRT_2 {
-                c.error(
-                    &kind.field("vp_km_s"),
-                    format!(
-                        "P speed {} km/s must exceed √2 times the S speed ({:.2} km/s)",
-                        w.vp_km_s,
-                        w.vs_km_s * std::f64::consts::SQRT_2
-                    ),
-                );
-            }
+            p_exceeds_s(c, &kind.field("vp_km_s"), w.vp_km_s, w.vs_km_s, "km/s");
             if !(w.layer_vs_km_s > 0.3 && w.layer_vs_km_s < w.vs_km_s) {
                 c.error(
                     &kind.field("layer_vs_km_s"),
@@ -541,14 +532,23 @@ fn rock(c: &mut Checker, path: &FieldPath, r: &RockParams) {
         6000.0,
         "kg/m³",
     );
-    if r.vp_m_s < r.vs_m_s * std::f32::consts::SQRT_2 {
+    p_exceeds_s(
+        c,
+        &path.field("vp_m_s"),
+        r.vp_m_s as f64,
+        r.vs_m_s as f64,
+        "m/s",
+    );
+}
+
+/// An elastic solid needs Vp > √2 Vs (a positive Lamé λ, Poisson's ratio
+/// above zero).
+fn p_exceeds_s(c: &mut Checker, path: &FieldPath, vp: f64, vs: f64, unit: &str) {
+    let least = vs * std::f64::consts::SQRT_2;
+    if vp < least {
         c.error(
-            &path.field("vp_m_s"),
-            format!(
-                "P speed {} m/s must exceed √2 times the S speed ({} m/s)",
-                r.vp_m_s,
-                r.vs_m_s * std::f32::consts::SQRT_2
-            ),
+            path,
+            format!("P speed {vp} {unit} must exceed √2 times the S speed ({least:.2} {unit})"),
         );
     }
 }
