@@ -513,6 +513,20 @@ fn through_the_earth_runs_and_a_touch_moves_the_quake() {
     step(&mut app, 0.25);
     let (t, depth, _) = clock(&app);
     assert!(t < 60.0 && depth > 33.0, "{t} s, {depth} km");
+    // Paused, the waves stand still; at double speed they run 120 s a second.
+    app.world_mut().resource_mut::<EarthSim>().clock.toggle();
+    step(&mut app, 1.0);
+    let (paused_at, _, _) = clock(&app);
+    step(&mut app, 1.0);
+    assert_eq!(clock(&app).0, paused_at);
+    {
+        let mut sim = app.world_mut().resource_mut::<EarthSim>();
+        sim.clock.toggle();
+        sim.clock.next_speed();
+    }
+    step(&mut app, 1.0);
+    let ran = clock(&app).0 - paused_at;
+    assert!((ran - 120.0).abs() < 1e-6, "{ran}");
     go(&mut app, Screen::Home, None);
     assert!(app.world().resource::<EarthSim>().sim.is_none());
 }

@@ -185,6 +185,8 @@ pub mod ui {
         FRONT_S = ("S波", "S waves");
         SHADOW_ZONE = ("P波影区", "P-wave shadow zone");
         REPLAY = ("重播", "Replay");
+        PAUSE = ("暂停", "Pause");
+        PLAY = ("继续", "Play");
         STATION_RECORDS = ("地震台记录", "Station records");
         P_SHORT = ("P波", "P wave");
         S_SHORT = ("S波", "S wave");

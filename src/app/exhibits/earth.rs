@@ -8,11 +8,14 @@ use super::live::{
     BuiltFrom, OpenExhibit, body_row, forget_on_leave, new_picture, show_picture, swatch, upload,
 };
 use crate::app::AppSystems;
+use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
-use crate::app::widgets::{label, palette, plain, ui_button, ui_label};
+use crate::app::widgets::{button, label, palette, plain, ui_button, ui_label};
 use crate::domain::art::canvas::{Canvas, Rgba};
+use crate::domain::exhibit::clock::ExhibitClock;
 use crate::domain::exhibit::earth::{ThroughEarth, colours};
 use crate::domain::scene::{ExhibitKind, ThroughEarthParams};
+use crate::domain::text::Bilingual;
 use crate::domain::text::ui;
 
 /// Side of the cross-section picture, pixels.
@@ -34,6 +37,8 @@ pub struct EarthSim {
     layers: Option<Canvas>,
     earth_image: Option<Handle<Image>>,
     records_image: Option<Handle<Image>>,
+    /// Play, pause and speed.
+    pub clock: ExhibitClock,
 }
 
 #[derive(Component)]
@@ -65,6 +70,7 @@ fn run(
     };
     if sim.built.needs_build(id, params) {
         sim.sim = ThroughEarth::new(&params.model, params.depth_km, &params.stations_deg);
+        sim.clock = ExhibitClock::new(params.speedup as f64);
         sim.layers = None;
         // The number of stations may have changed.
         sim.records_image = None;
@@ -74,10 +80,11 @@ fn run(
         layers,
         earth_image,
         records_image,
+        clock,
         ..
     } = &mut *sim;
     let Some(earth) = state.as_mut() else { return };
-    earth.advance(time.delta_secs_f64() * params.speedup as f64);
+    earth.advance(clock.story_seconds(time.delta_secs_f64()));
     let Some(mut images) = images else { return };
     let layers = layers.get_or_insert_with(|| {
         let mut c = Canvas::new(EARTH_PX, EARTH_PX, BACKGROUND);
@@ -122,6 +129,7 @@ fn colour(c: Rgba) -> Color {
 /// records and replay on the right.
 pub fn draw(commands: &mut Commands, body: Entity, p: &ThroughEarthParams, ctx: &mut ScreenCtx) {
     let lang = ctx.lang.0;
+    let clock = ctx.earth.clock;
     commands.entity(body).with_children(|body| {
         body.spawn(body_row()).with_children(|row| {
             row.spawn((
@@ -202,13 +210,41 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &ThroughEarthParams, ctx: 
                         },
                     ));
                 });
-                side.spawn(ui_button(&ui::REPLAY, lang, true)).observe(
-                    |_: On<Pointer<Click>>, mut sim: ResMut<EarthSim>| {
-                        if let Some(earth) = sim.sim.as_mut() {
-                            earth.clock_s = 0.0;
-                        }
-                    },
-                );
+                side.spawn(Node {
+                    column_gap: px(20),
+                    ..default()
+                })
+                .with_children(|buttons| {
+                    buttons.spawn(ui_button(&ui::REPLAY, lang, true)).observe(
+                        |_: On<Pointer<Click>>, mut sim: ResMut<EarthSim>| {
+                            if let Some(earth) = sim.sim.as_mut() {
+                                earth.clock_s = 0.0;
+                            }
+                            sim.clock.playing = true;
+                        },
+                    );
+                    let toggle = if clock.playing { &ui::PAUSE } else { &ui::PLAY };
+                    buttons.spawn(ui_button(toggle, lang, false)).observe(
+                        |_: On<Pointer<Click>>,
+                         mut sim: ResMut<EarthSim>,
+                         mut rebuild: ResMut<RebuildScreen>| {
+                            sim.clock.toggle();
+                            rebuild.0 = true;
+                        },
+                    );
+                    let speed = Bilingual::new(
+                        format!("速度 ×{}", clock.speed()),
+                        format!("Speed ×{}", clock.speed()),
+                    );
+                    buttons.spawn(button(&speed, lang, false)).observe(
+                        |_: On<Pointer<Click>>,
+                         mut sim: ResMut<EarthSim>,
+                         mut rebuild: ResMut<RebuildScreen>| {
+                            sim.clock.next_speed();
+                            rebuild.0 = true;
+                        },
+                    );
+                });
             });
         });
     });

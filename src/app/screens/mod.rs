@@ -57,6 +57,8 @@ pub struct ScreenCtx<'w> {
     pub race: Res<'w, super::exhibits::race::RaceSim>,
     /// The particle block of "Four kinds of waves", if one is open.
     pub wave_types: Res<'w, super::exhibits::wave_types::WaveTypesSim>,
+    /// The Earth cross-section of "Through the Earth", if one is open.
+    pub earth: Res<'w, super::exhibits::earth::EarthSim>,
     /// The attract loop's current slide.
     pub slide: Res<'w, attract::AttractSlide>,
 }

@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod book;
+pub mod clock;
 pub mod earth;
 pub mod race;
 pub mod tank;
