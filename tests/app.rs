@@ -60,6 +60,15 @@ fn go(app: &mut App, screen: Screen, exhibit: Option<&str>) {
     assert_eq!(*app.world().resource::<State<Screen>>().get(), screen);
 }
 
+/// Whether a problem notice is on screen.
+fn notice_shown(app: &mut App) -> bool {
+    app.world_mut()
+        .query::<&ProblemNotice>()
+        .iter(app.world())
+        .next()
+        .is_some()
+}
+
 fn texts(app: &mut App) -> Vec<(Option<Localized>, String)> {
     let mut q = app.world_mut().query::<(&Text, Option<&Localized>)>();
     q.iter(app.world())
@@ -229,13 +238,7 @@ fn hot_reload_shows_good_saves_and_keeps_the_old_scene_on_broken_ones() {
     std::fs::write(&path, good.replace("走进地震台", "走进重庆地震台")).unwrap();
     step(&mut app, 1.0);
     assert!(texts(&mut app).iter().any(|(_, t)| t == "走进重庆地震台"));
-    assert!(
-        app.world_mut()
-            .query::<&ProblemNotice>()
-            .iter(app.world())
-            .next()
-            .is_none()
-    );
+    assert!(!notice_shown(&mut app));
 
     // A broken save keeps the last good version and shows the problem.
     std::fs::write(&path, &good[..good.len() / 2]).unwrap();
@@ -246,13 +249,7 @@ fn hot_reload_shows_good_saves_and_keeps_the_old_scene_on_broken_ones() {
     );
     assert!(texts(&mut app).iter().any(|(_, t)| t == "走进重庆地震台"));
     assert!(app.world().resource::<Hall>().error_count() > 0);
-    assert!(
-        app.world_mut()
-            .query::<&ProblemNotice>()
-            .iter(app.world())
-            .next()
-            .is_some()
-    );
+    assert!(notice_shown(&mut app));
     let shown = texts(&mut app);
     assert!(
         shown
@@ -265,13 +262,7 @@ fn hot_reload_shows_good_saves_and_keeps_the_old_scene_on_broken_ones() {
     std::fs::write(&path, &good).unwrap();
     step(&mut app, 1.0);
     assert!(texts(&mut app).iter().any(|(_, t)| t == "走进地震台"));
-    assert!(
-        app.world_mut()
-            .query::<&ProblemNotice>()
-            .iter(app.world())
-            .next()
-            .is_none()
-    );
+    assert!(!notice_shown(&mut app));
 }
 
 #[test]
@@ -282,13 +273,7 @@ fn kiosk_shows_problems_to_curators_only() {
     std::fs::write(copy.scene("15-station.ron"), "(broken").unwrap();
     step(&mut app, 1.0);
     assert!(app.world().resource::<Hall>().error_count() > 0);
-    assert!(
-        app.world_mut()
-            .query::<&ProblemNotice>()
-            .iter(app.world())
-            .next()
-            .is_none()
-    );
+    assert!(!notice_shown(&mut app));
     // The exhibit is still listed (last good version).
     assert!(texts(&mut app).iter().any(|(_, t)| t == "走进地震台"));
 }
