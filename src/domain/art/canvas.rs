@@ -156,6 +156,19 @@ impl Canvas {
         }
     }
 
+    /// Paints the pixels of column `x` from row `y0` to `y1` (inclusive, in
+    /// either order) with `c`, no anti-aliasing: the fast path for traces.
+    pub fn vspan(&mut self, x: i32, y0: i32, y1: i32, c: Rgba) {
+        let (w, h) = (self.width as i32, self.height as i32);
+        if x < 0 || x >= w {
+            return;
+        }
+        let (lo, hi) = (y0.min(y1).max(0), y0.max(y1).min(h - 1));
+        for y in lo..=hi {
+            self.blend(x as usize, y as usize, c, 1.0);
+        }
+    }
+
     /// Fills an axis-aligned rectangle.
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, c: Rgba) {
         self.fill_polygon(&[(x, y), (x + w, y), (x + w, y + h), (x, y + h)], c);

@@ -4,7 +4,9 @@
 
 pub mod canvas;
 pub mod pictures;
+pub mod strip;
 pub mod text;
+pub mod view3d;
 
 use std::path::Path;
 
