@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use super::live::{BuiltFrom, OpenExhibit, body_row, forget_on_leave};
 use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
-use crate::app::widgets::{Localized, button, label, palette, ui_button, ui_label};
+use crate::app::widgets::{Localized, TOUCH_PX, button, label, palette, ui_button, ui_label};
 use crate::app::{AppSystems, UiLang};
 use crate::domain::art::canvas::Rgba;
 use crate::domain::art::pictures::{RACE_P, RACE_S, RACE_SURFACE};
@@ -367,12 +367,12 @@ fn stage_panel(side: &mut ChildSpawnerCommands, race: &Race, lang: Lang) {
         for r in Runner::ALL {
             side.spawn((button(&name(r), lang, false), BorderColor::all(colour(r))))
                 .insert(Node {
-                    min_height: px(88),
+                    min_height: px(TOUCH_PX),
                     padding: UiRect::axes(px(28), px(12)),
                     border: UiRect::left(px(16)),
                     justify_content: JustifyContent::Center,
                     align_items: AlignItems::Center,
-                    border_radius: BorderRadius::all(px(44)),
+                    border_radius: BorderRadius::all(px(TOUCH_PX / 2.0)),
                     ..default()
                 })
                 .observe(
