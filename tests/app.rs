@@ -359,6 +359,11 @@ fn every_button_is_a_comfortable_touch_target() {
         (Screen::Home, None),
         (Screen::Exhibit, Some("15-station")),
         (Screen::Exhibit, Some("27-great-earthquakes")),
+        (Screen::Exhibit, Some("06-wave-types")),
+        (Screen::Exhibit, Some("07-wave-race")),
+        (Screen::Exhibit, Some("08-through-earth")),
+        (Screen::Exhibit, Some("09-sand-table")),
+        (Screen::Exhibit, Some("10-make-waves")),
     ];
     let mut checked = 0;
     for (screen, exhibit) in screens {
@@ -552,4 +557,70 @@ fn four_kinds_of_waves_switch_on_a_tap_and_keep_moving() {
             .any(|(_, t)| t.starts_with("速度 3.46 公里/秒")),
         "{shown:?}"
     );
+}
+
+#[test]
+fn sand_table_quakes_on_a_tap_turns_and_reports_arrivals() {
+    use quakehall::app::exhibits::sand::{SandSim, TABLE_H, TABLE_W};
+    use quakehall::domain::kiosk::touch::Gesture;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("09-sand-table"));
+    let clock = |app: &App| {
+        let sim = app.world().resource::<SandSim>();
+        let t = sim.table.as_ref().expect("the table is shown");
+        t.quake.as_ref().map(|q| (q.clock_s, q.lat, q.magnitude))
+    };
+    // The opening quake runs in real time.
+    let (t0, lat, _) = clock(&app).expect("the opening quake");
+    assert!((lat - 29.40).abs() < 1e-9);
+    step(&mut app, 1.0);
+    let (t1, _, _) = clock(&app).unwrap();
+    assert!((t1 - t0 - 1.0).abs() < 1e-6, "{t0} -> {t1}");
+    // Once the hall's P wave has arrived, its readout says when.
+    let p = {
+        let sim = app.world().resource::<SandSim>();
+        let t = sim.table.as_ref().unwrap();
+        t.stations[0].arrival.as_ref().unwrap().p_s
+    };
+    step(&mut app, (p - t1) as f32 + 0.5);
+    let want = format!("P波 {p:.1}秒");
+    assert!(
+        texts(&mut app).iter().any(|(_, t)| t.starts_with(&want)),
+        "{want} not shown"
+    );
+    // Choose magnitude 5, then tap the middle of the picture: a new quake
+    // of that size starts there.
+    {
+        let mut sim = app.world_mut().resource_mut::<SandSim>();
+        let t = sim.table.as_mut().unwrap();
+        t.magnitude = 5.0;
+        assert!(t.tap(TABLE_W as f32 / 2.0, TABLE_H as f32 / 2.0));
+    }
+    let (t2, lat2, m) = clock(&app).unwrap();
+    assert_eq!((t2, m), (0.0, 5.0));
+    assert!((lat2 - 29.40).abs() > 0.01, "the quake moved to the tap");
+    // Dragging turns the table; a double tap puts it back.
+    let home = {
+        let mut sim = app.world_mut().resource_mut::<SandSim>();
+        let t = sim.table.as_mut().unwrap();
+        let home = t.camera;
+        t.camera.apply(Gesture::Orbit(100.0, 0.0), TABLE_H as f32);
+        assert_ne!(t.camera.yaw_deg, home.yaw_deg);
+        t.camera.apply(Gesture::DoubleTap(0.0, 0.0), TABLE_H as f32);
+        home
+    };
+    step(&mut app, 0.25);
+    let sim = app.world().resource::<SandSim>();
+    assert_eq!(sim.table.as_ref().unwrap().camera, home);
+    // A curator's edit rebuilds the table with the new depth.
+    let path = copy.scene("09-sand-table.ron");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, good.replace("depth_km: 8.0", "depth_km: 12.0")).unwrap();
+    step(&mut app, 1.0);
+    let sim = app.world().resource::<SandSim>();
+    assert_eq!(sim.table.as_ref().unwrap().depth_km, 12.0);
+    // Leaving forgets it.
+    go(&mut app, Screen::Home, None);
+    assert!(app.world().resource::<SandSim>().table.is_none());
 }

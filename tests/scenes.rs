@@ -32,6 +32,7 @@ fn shipped_scenes_parse_and_validate_without_errors() {
             "06-wave-types",
             "07-wave-race",
             "08-through-earth",
+            "09-sand-table",
             "10-make-waves",
             "15-station",
             "27-great-earthquakes"
@@ -233,6 +234,42 @@ const CASES: &[Case] = &[
         message: "out of range",
     },
     Case {
+        name: "sand-table station off the table",
+        file: "09-sand-table.ron",
+        from: "lat: 29.86, lon: 107.08",
+        to: "lat: 29.86, lon: 107.38",
+        at: "(name: (zh: \"长寿\"",
+        field: "kind.stations[2]",
+        message: "outside the area",
+    },
+    Case {
+        name: "sand-table area too small",
+        file: "09-sand-table.ron",
+        from: "north: 30.1,",
+        to: "north: 29.21,",
+        at: "(south: 29.2",
+        field: "kind.area",
+        message: "must be 20-300 km",
+    },
+    Case {
+        name: "sand-table quake too deep for the crust",
+        file: "09-sand-table.ron",
+        from: "depth_km: 8.0,",
+        to: "depth_km: 80.0,",
+        at: "80.0",
+        field: "kind.depth_km",
+        message: "out of range",
+    },
+    Case {
+        name: "sand-table opening quake off the table",
+        file: "09-sand-table.ron",
+        from: "opening_quake: (lat: 29.40, lon: 106.62),",
+        to: "opening_quake: (lat: 31.40, lon: 106.62),",
+        at: "(lat: 31.40",
+        field: "kind.opening_quake",
+        message: "outside the area",
+    },
+    Case {
         name: "Love-wave layer faster than the rock below",
         file: "06-wave-types.ron",
         from: "layer_vs_km_s: 2.4,",
@@ -427,14 +464,14 @@ fn broken_hall_falls_back_to_backup_then_built_in() {
     std::fs::write(&hall, "(schema_version: 1,").unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::Backup);
-    assert_eq!(lib.ordered_exhibits().len(), 6);
+    assert_eq!(lib.ordered_exhibits().len(), 7);
 
     std::fs::remove_file(backup_path(&hall)).unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::BuiltIn);
     assert_eq!(
         lib.ordered_exhibits().len(),
-        6,
+        7,
         "every exhibit stays reachable"
     );
     assert!(lib.problems.iter().any(|p| p.file == hall));

@@ -199,5 +199,9 @@ pub mod ui {
         SLOW_MOTION = ("慢动作", "Slow motion");
         NORMAL_SPEED = ("正常速度", "Normal speed");
         TAP_A_PARTICLE = ("点一个粒子，看它怎样运动", "Tap a particle to trace its path");
+        MAGNITUDE = ("震级", "Magnitude");
+        THREE_COMPONENTS = ("每个台站记下三条线：上下、南北、东西", "Each station writes three lines: up-down, north-south, east-west");
+        WAVES_COMING = ("等待地震波……", "Waiting for the waves…");
+        RESET_VIEW = ("复原视角", "Reset view");
     }
 }

@@ -6,6 +6,7 @@ pub mod earth;
 pub mod ebook;
 pub mod live;
 pub mod race;
+pub mod sand;
 pub mod tank;
 pub mod wave_types;
 
@@ -60,6 +61,7 @@ pub(super) fn plugin(app: &mut App) {
         race::plugin,
         earth::plugin,
         wave_types::plugin,
+        sand::plugin,
     ));
     app.init_resource::<ExhibitSession>()
         .add_systems(OnEnter(Screen::Exhibit), open_session)
@@ -109,5 +111,6 @@ pub fn draw_body(commands: &mut Commands, body: Entity, ex: &ExhibitScene, ctx: 
         ExhibitKind::WaveRace(params) => race::draw(commands, body, params, ctx),
         ExhibitKind::ThroughEarth(params) => earth::draw(commands, body, params, ctx),
         ExhibitKind::WaveTypes(params) => wave_types::draw(commands, body, params, ctx),
+        ExhibitKind::SandTable(params) => sand::draw(commands, body, params, ctx),
     }
 }

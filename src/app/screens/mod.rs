@@ -59,6 +59,8 @@ pub struct ScreenCtx<'w> {
     pub wave_types: Res<'w, super::exhibits::wave_types::WaveTypesSim>,
     /// The Earth cross-section of "Through the Earth", if one is open.
     pub earth: Res<'w, super::exhibits::earth::EarthSim>,
+    /// The running sand table (its clock and chosen magnitude).
+    pub sand: Res<'w, super::exhibits::sand::SandSim>,
     /// The attract loop's current slide.
     pub slide: Res<'w, attract::AttractSlide>,
 }

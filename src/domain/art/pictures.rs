@@ -49,6 +49,7 @@ pub const ALL: &[(&str, Draw)] = &[
     ("wave-race", wave_race),
     ("through-earth", through_earth),
     ("wave-types", wave_types),
+    ("sand-table", sand_table),
 ];
 
 /// Colours of the three runners of the wave race, shared with the screen.
@@ -752,6 +753,22 @@ fn draw_digits(c: &mut Canvas, x: f32, y: f32, h: f32, digits: &str, col: Rgba) 
             }
         }
     }
+}
+
+/// The Chongqing sand table a few seconds after a quake south of the city:
+/// P and S rings on the relief, the stations lit as the waves pass.
+pub fn sand_table() -> Canvas {
+    use crate::domain::exhibit::sand::{SandTable, example_params};
+    let p = example_params();
+    let Ok(mut t) = SandTable::new(&p) else {
+        return Canvas::new(W, H, Rgba::hex(0x0e2233));
+    };
+    if let Some(q) = p.opening_quake {
+        t.quake_at(q.lat, q.lon);
+    }
+    t.advance(7.0);
+    t.draw(W, H);
+    t.raster.canvas
 }
 
 #[cfg(test)]

@@ -6,5 +6,6 @@ pub mod book;
 pub mod clock;
 pub mod earth;
 pub mod race;
+pub mod sand;
 pub mod tank;
 pub mod wave_types;

@@ -325,6 +325,7 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
                 );
             }
         }
+        ExhibitKind::SandTable(t) => sand_table(c, &kind, t),
         ExhibitKind::ThroughEarth(e) => {
             c.text(&kind.field("intro"), &e.intro, 200);
             earth_model(c, &kind.field("model"), &e.model);
@@ -551,4 +552,75 @@ fn p_exceeds_s(c: &mut Checker, path: &FieldPath, vp: f64, vs: f64, unit: &str) 
             format!("P speed {vp} {unit} must exceed √2 times the S speed ({least:.2} {unit})"),
         );
     }
+}
+
+fn sand_table(c: &mut Checker, kind: &FieldPath, t: &SandTableParams) {
+    c.text(&kind.field("intro"), &t.intro, 200);
+    let a = &t.area;
+    let ap = kind.field("area");
+    c.range_f32(&ap.field("south"), a.south as f32, -80.0, 80.0, "degrees");
+    c.range_f32(&ap.field("north"), a.north as f32, -80.0, 80.0, "degrees");
+    c.range_f32(&ap.field("west"), a.west as f32, -180.0, 180.0, "degrees");
+    c.range_f32(&ap.field("east"), a.east as f32, -180.0, 180.0, "degrees");
+    let km = crate::domain::physics::geo::km_per_deg();
+    let tall = (a.north - a.south) * km;
+    let wide = (a.east - a.west) * km * a.south.to_radians().cos();
+    let area_ok = (20.0..=300.0).contains(&tall) && (20.0..=300.0).contains(&wide);
+    if !area_ok {
+        c.error(
+            &ap,
+            format!("the area is {wide:.0} km wide and {tall:.0} km tall: each must be 20-300 km (south below north, west of east)"),
+        );
+    }
+    let inside =
+        |lat: f64, lon: f64| (a.south..=a.north).contains(&lat) && (a.west..=a.east).contains(&lon);
+    c.range_f32(
+        &kind.field("relief_exaggeration"),
+        t.relief_exaggeration,
+        1.0,
+        20.0,
+        "x",
+    );
+    earth_model(c, &kind.field("model"), &t.model);
+    c.range_f32(&kind.field("depth_km"), t.depth_km as f32, 1.0, 40.0, "km");
+    c.count(
+        &kind.field("magnitudes"),
+        t.magnitudes.len(),
+        1,
+        4,
+        "magnitudes",
+    );
+    for (i, m) in t.magnitudes.iter().enumerate() {
+        c.range_f32(&kind.field("magnitudes").index(i), *m, 1.0, 7.0, "");
+    }
+    c.count(&kind.field("stations"), t.stations.len(), 0, 5, "stations");
+    let places = std::iter::once((kind.field("hall"), &t.hall)).chain(
+        t.stations
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (kind.field("stations").index(i), s)),
+    );
+    for (pp, place) in places {
+        c.text(&pp.field("name"), &place.name, 20);
+        if area_ok && !inside(place.lat, place.lon) {
+            c.error(
+                &pp,
+                format!(
+                    "({}, {}) is outside the area: stations must stand on the table",
+                    place.lat, place.lon
+                ),
+            );
+        }
+    }
+    c.range_f32(&kind.field("speedup"), t.speedup, 0.25, 10.0, "x");
+    if let Some(LatLon { lat, lon }) = t.opening_quake
+        && area_ok
+        && !inside(lat, lon)
+    {
+        c.error(
+            &kind.field("opening_quake"),
+            format!("({lat}, {lon}) is outside the area: the quake must be on the table"),
+        );
+    }
+    c.asset(&kind.field("preview"), &t.preview, PICTURE_EXTENSIONS);
 }
