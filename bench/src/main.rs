@@ -198,6 +198,69 @@ fn wave_tank() {
     );
     exhibit_frame(per_step);
     through_earth_frame();
+    sand_table_frame();
+}
+
+/// Exhibit 09's work per frame at the app's sizes (720x540 table, five
+/// 400x60 records): with the view still (re-shading) and while a finger
+/// turns it (rasterising again), against copying the picture.
+fn sand_table_frame() {
+    use quakehall::domain::art::canvas::{Canvas, Rgba};
+    use quakehall::domain::exhibit::sand::SandTable;
+    use quakehall::domain::kiosk::touch::Gesture;
+    use quakehall::domain::scene::{ExhibitKind, ExhibitScene, parse::parse_ron};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenes/09-sand-table.ron");
+    let src = std::fs::read_to_string(&path).expect("the shipped scene");
+    let scene: ExhibitScene = parse_ron(&path, &src).expect("a valid scene");
+    let ExhibitKind::SandTable(p) = &scene.kind else {
+        panic!("exhibit 09 is a sand table");
+    };
+    let mut t = SandTable::new(p).expect("the table builds");
+    let start = Instant::now();
+    t.quake_at(29.40, 106.62);
+    let quake_ms = start.elapsed().as_secs_f64() * 1e3;
+    let mut frame = |t: &mut SandTable, turn: bool| {
+        let start = Instant::now();
+        if turn {
+            t.camera.apply(Gesture::Orbit(2.0, 0.0), 540.0);
+        }
+        t.advance(1.0 / 30.0);
+        t.draw(720, 540);
+        for i in 0..t.stations.len() {
+            let mut c = Canvas::new(400, 60, Rgba::hex(0x102a3a));
+            t.draw_record(i, &mut c);
+            std::hint::black_box(&c);
+        }
+        start.elapsed().as_secs_f64() * 1e3
+    };
+    let mut still: Vec<f64> = (0..300).map(|_| frame(&mut t, false)).collect();
+    let mut turning: Vec<f64> = (0..100).map(|_| frame(&mut t, true)).collect();
+    let mut copy: Vec<f64> = (0..300)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(t.raster.canvas.clone());
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    for v in [&mut still, &mut turning, &mut copy] {
+        v.sort_by(f64::total_cmp);
+    }
+    let med = |v: &[f64]| v[v.len() / 2];
+    let p95 = |v: &[f64]| v[v.len() * 95 / 100];
+    println!("Exhibit 09 per frame (720x540 table, five records):");
+    println!(
+        "  still view: median {:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the picture {:.1}",
+        med(&still),
+        p95(&still),
+        med(&still) / med(&copy)
+    );
+    println!(
+        "  while turning: median {:.2} ms, p95 {:.2} ms; ratio to the still view {:.1}",
+        med(&turning),
+        p95(&turning),
+        med(&turning) / med(&still)
+    );
+    println!("  a tap's quake (travel times and five 3-component records): {quake_ms:.0} ms");
 }
 
 /// Exhibit 08's work per frame: copying the layers, drawing the fronts and
