@@ -5,6 +5,7 @@ pub mod board;
 pub mod book;
 pub mod clock;
 pub mod earth;
+pub mod fronts;
 pub mod race;
 pub mod sand;
 pub mod tank;

@@ -15,6 +15,7 @@
 //! where they meet the ground.
 
 use super::earth::colours;
+use super::fronts::LocalFronts;
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::art::strip::{StripBox, StripTrace, draw_strip};
 use crate::domain::art::view3d::{GROUND, OrbitCamera, Raster, Vertex};
@@ -217,61 +218,10 @@ pub struct TableQuake {
     pub magnitude: f64,
     /// Seconds since the quake.
     pub clock_s: f64,
-    /// First-arrival times of P and S (s) every [`CURVE_STEP_KM`] of distance.
-    curve: Vec<(f64, f64)>,
+    /// Where its P and S fronts are.
+    pub fronts: LocalFronts,
     /// Seconds of record shown.
     pub window_s: f64,
-}
-
-/// Distance step of the travel-time curve of the rings, km.
-pub const CURVE_STEP_KM: f64 = 0.25;
-
-impl TableQuake {
-    /// First-arrival time of `wave` at `d_km` along the surface.
-    pub fn time_at(&self, wave: Wave, d_km: f64) -> Option<f64> {
-        let f = d_km / CURVE_STEP_KM;
-        let i = f.floor() as usize;
-        let pick = |k: usize| {
-            self.curve
-                .get(k)
-                .map(|c| if wave == Wave::P { c.0 } else { c.1 })
-        };
-        let (a, b) = (pick(i)?, pick(i + 1).unwrap_or(pick(i)?));
-        Some(a + (b - a) * (f - i as f64))
-    }
-
-    /// How far along the surface `wave`'s first arrival has got at `t`, km
-    /// (`None` before it reaches the surface).
-    pub fn surface_radius(&self, wave: Wave, t: f64) -> Option<f64> {
-        let first = self.time_at(wave, 0.0)?;
-        if t < first {
-            return None;
-        }
-        let times: Vec<f64> = (0..self.curve.len())
-            .filter_map(|k| self.time_at(wave, k as f64 * CURVE_STEP_KM))
-            .collect();
-        let k = times.partition_point(|&x| x <= t);
-        if k >= times.len() {
-            return Some((times.len() - 1) as f64 * CURVE_STEP_KM);
-        }
-        let (t0, t1) = (times[k - 1], times[k]);
-        let frac = if t1 > t0 { (t - t0) / (t1 - t0) } else { 0.0 };
-        Some((k as f64 - 1.0 + frac) * CURVE_STEP_KM)
-    }
-
-    /// Radius about the hypocentre of `wave`'s front at `t`, km: growing
-    /// straight up to the surface, then the sphere whose rim is the
-    /// surface ring.
-    pub fn sphere_radius(&self, wave: Wave, t: f64) -> f64 {
-        let z = self.depth_km;
-        match self.surface_radius(wave, t) {
-            Some(r) => (r * r + z * z).sqrt(),
-            None => {
-                let first = self.time_at(wave, 0.0).unwrap_or(1.0).max(1e-6);
-                z * (t / first).max(0.0)
-            }
-        }
-    }
 }
 
 /// The sand table: relief, stations, the quake and the view.
@@ -553,17 +503,7 @@ impl SandTable {
         let src = self.tau.source(self.depth_km);
         let kpd = km_per_deg();
         let (w, h) = self.size_km;
-        let reach = (w as f64).hypot(h as f64) + 5.0;
-        let steps = (reach / CURVE_STEP_KM).ceil() as usize;
-        let curve: Vec<(f64, f64)> = (0..=steps)
-            .map(|k| {
-                let deg = k as f64 * CURVE_STEP_KM / kpd;
-                (
-                    src.first_time(Wave::P, deg).unwrap_or(f64::INFINITY),
-                    src.first_time(Wave::S, deg).unwrap_or(f64::INFINITY),
-                )
-            })
-            .collect();
+        let fronts = LocalFronts::new(&src, (w as f64).hypot(h as f64) + 5.0);
         self.seed = self.seed.wrapping_add(1);
         let spec = SynthSpec {
             origin: "2026-01-01T00:00:00".into(),
@@ -628,7 +568,7 @@ impl SandTable {
             depth_km: self.depth_km,
             magnitude: self.magnitude,
             clock_s: 0.0,
-            curve,
+            fronts,
             window_s: window.min(120.0),
         });
     }
@@ -699,12 +639,12 @@ impl SandTable {
         let t = self.quake.as_ref().map(|q| q.clock_s).unwrap_or(0.0);
         let (rp, rs, (qx, qy), (sp, ss, qz)) = match &self.quake {
             Some(q) => (
-                q.surface_radius(Wave::P, t).map(|r| r as f32),
-                q.surface_radius(Wave::S, t).map(|r| r as f32),
+                q.fronts.surface_radius(Wave::P, t).map(|r| r as f32),
+                q.fronts.surface_radius(Wave::S, t).map(|r| r as f32),
                 q.xy,
                 (
-                    Some(q.sphere_radius(Wave::P, t) as f32),
-                    Some(q.sphere_radius(Wave::S, t) as f32),
+                    Some(q.fronts.sphere_radius(Wave::P, t) as f32),
+                    Some(q.fronts.sphere_radius(Wave::S, t) as f32),
                     q.depth_km as f32,
                 ),
             ),
@@ -1091,8 +1031,8 @@ mod tests {
             // The table is flat-projected: its distances match the
             // great-circle ones to a fraction of a percent.
             assert!((d - a.distance_km).abs() < a.distance_km * 0.005 + 0.05);
-            let rp = q.surface_radius(Wave::P, a.p_s).unwrap();
-            let rs = q.surface_radius(Wave::S, a.s_s).unwrap();
+            let rp = q.fronts.surface_radius(Wave::P, a.p_s).unwrap();
+            let rs = q.fronts.surface_radius(Wave::S, a.s_s).unwrap();
             assert!(
                 (rp - a.distance_km).abs() < 0.1,
                 "P ring {rp} vs {}",
@@ -1119,10 +1059,11 @@ mod tests {
         }
         // Under the ground the front grows up from the hypocentre and its
         // rim is the surface ring.
-        let first = q.time_at(Wave::P, 0.0).unwrap();
-        assert!((q.sphere_radius(Wave::P, first / 2.0) - 4.0).abs() < 1e-6);
-        let r = q.surface_radius(Wave::P, 10.0).unwrap();
-        assert!((q.sphere_radius(Wave::P, 10.0) - r.hypot(8.0)).abs() < 1e-9);
+        let f = &q.fronts;
+        let first = f.time_at(Wave::P, 0.0).unwrap();
+        assert!((f.sphere_radius(Wave::P, first / 2.0) - 4.0).abs() < 1e-6);
+        let r = f.surface_radius(Wave::P, 10.0).unwrap();
+        assert!((f.sphere_radius(Wave::P, 10.0) - r.hypot(8.0)).abs() < 1e-9);
     }
 
     #[test]
