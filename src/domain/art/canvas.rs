@@ -117,7 +117,7 @@ impl Canvas {
         let mut cover = vec![0f32; w + 2];
         let mut xs: Vec<f32> = Vec::new();
         for y in y0..y1 {
-            cover.iter_mut().for_each(|v| *v = 0.0);
+            // Only the columns this row touched are non-zero (cleared below).
             let (mut lo, mut hi) = (w, 0usize);
             for s in 0..SUB {
                 let sy = y as f32 + (s as f32 + 0.5) / SUB as f32;
@@ -153,6 +153,9 @@ impl Canvas {
                     self.blend(x, y, c, cov);
                 }
             }
+            if lo < hi {
+                cover[lo..(hi + 1).min(w + 2)].fill(0.0);
+            }
         }
     }
 
@@ -165,7 +168,12 @@ impl Canvas {
         }
         let (lo, hi) = (y0.min(y1).max(0), y0.max(y1).min(h - 1));
         for y in lo..=hi {
-            self.blend(x as usize, y as usize, c, 1.0);
+            if c.3 == 255 {
+                let i = (y as usize * w as usize + x as usize) * 4;
+                self.rgba[i..i + 4].copy_from_slice(&[c.0, c.1, c.2, 255]);
+            } else {
+                self.blend(x as usize, y as usize, c, 1.0);
+            }
         }
     }
 
