@@ -150,6 +150,26 @@ fn wave_index(w: Wave) -> usize {
 }
 
 impl TauModel {
+    /// The named model ("iasp91", "ak135", "chongqing"), prepared once per
+    /// process and shared: preparing one takes tens of milliseconds, and
+    /// scene validation asks for it on every reload.
+    pub fn shared(name: &str) -> Option<std::sync::Arc<TauModel>> {
+        use std::collections::HashMap;
+        use std::sync::{Arc, Mutex, OnceLock};
+        static MODELS: OnceLock<Mutex<HashMap<String, Arc<TauModel>>>> = OnceLock::new();
+        let key = name.to_ascii_lowercase();
+        let mut map = MODELS
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(m) = map.get(&key) {
+            return Some(m.clone());
+        }
+        let m = Arc::new(TauModel::new(EarthModel::by_name(&key)?).ok()?);
+        map.insert(key, m.clone());
+        Some(m)
+    }
+
     /// Prepares a model for travel-time queries.
     pub fn new(model: EarthModel) -> Result<Self, String> {
         let cmb = model
