@@ -624,3 +624,56 @@ fn sand_table_quakes_on_a_tap_turns_and_reports_arrivals() {
     go(&mut app, Screen::Home, None);
     assert!(app.world().resource::<SandSim>().table.is_none());
 }
+
+#[test]
+fn theatre_tells_its_story_scrubs_and_starts_again() {
+    use quakehall::app::exhibits::theatre::{HOLD_S, TheatreSim};
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("05-earthquake-forms"));
+    let now = |app: &App| {
+        let sim = app.world().resource::<TheatreSim>();
+        let t = sim.theatre.as_ref().expect("the story is shown");
+        (t.time_s, t.step_index(), t.length_s)
+    };
+    let (t0, first, length) = now(&app);
+    assert_eq!(first, 0);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|(_, t)| t.starts_with("重庆的地下"))
+    );
+    step(&mut app, 1.0);
+    assert!((now(&app).0 - t0 - 1.0).abs() < 1e-6);
+    // Scrubbing to the rupture shows its caption.
+    app.world_mut()
+        .resource_mut::<TheatreSim>()
+        .theatre
+        .as_mut()
+        .unwrap()
+        .scrub(14.5 / length);
+    step(&mut app, 0.25);
+    assert_eq!(now(&app).1, 2);
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|(_, t)| t.starts_with("岩石再也承受不住"))
+    );
+    // Paused, the story stands still.
+    app.world_mut().resource_mut::<TheatreSim>().clock.toggle();
+    let (paused, _, _) = now(&app);
+    step(&mut app, 1.0);
+    assert_eq!(now(&app).0, paused);
+    app.world_mut().resource_mut::<TheatreSim>().clock.toggle();
+    // At the end it holds the last frame, then starts again.
+    app.world_mut()
+        .resource_mut::<TheatreSim>()
+        .theatre
+        .as_mut()
+        .unwrap()
+        .scrub(1.0);
+    step(&mut app, HOLD_S as f32 - 1.0);
+    assert_eq!(now(&app).0, length);
+    step(&mut app, 1.5);
+    assert!(now(&app).0 < 1.0, "started again");
+}

@@ -29,6 +29,7 @@ fn shipped_scenes_parse_and_validate_without_errors() {
     assert_eq!(
         ids,
         [
+            "05-earthquake-forms",
             "06-wave-types",
             "07-wave-race",
             "08-through-earth",
@@ -270,6 +271,24 @@ const CASES: &[Case] = &[
         message: "outside the area",
     },
     Case {
+        name: "theatre story with two ruptures",
+        file: "05-earthquake-forms.ron",
+        from: "at_s: 17.0, shot: Whole, event: Narration,",
+        to: "at_s: 17.0, shot: Whole, event: Rupture,",
+        at: "[\n            (\n                at_s: 0.0",
+        field: "kind.steps",
+        message: "2 steps are a Rupture",
+    },
+    Case {
+        name: "theatre steps out of order",
+        file: "05-earthquake-forms.ron",
+        from: "at_s: 17.0,",
+        to: "at_s: 12.0,",
+        at: "12.0,",
+        field: "kind.steps[3].at_s",
+        message: "list the steps in time order",
+    },
+    Case {
         name: "Love-wave layer faster than the rock below",
         file: "06-wave-types.ron",
         from: "layer_vs_km_s: 2.4,",
@@ -464,14 +483,14 @@ fn broken_hall_falls_back_to_backup_then_built_in() {
     std::fs::write(&hall, "(schema_version: 1,").unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::Backup);
-    assert_eq!(lib.ordered_exhibits().len(), 7);
+    assert_eq!(lib.ordered_exhibits().len(), 8);
 
     std::fs::remove_file(backup_path(&hall)).unwrap();
     let lib = load(&copy);
     assert_eq!(lib.hall_source, HallSource::BuiltIn);
     assert_eq!(
         lib.ordered_exhibits().len(),
-        7,
+        8,
         "every exhibit stays reachable"
     );
     assert!(lib.problems.iter().any(|p| p.file == hall));
@@ -516,5 +535,25 @@ fn an_unlisted_copied_scene_joins_its_zone_with_a_warning() {
         lib.problems
             .iter()
             .any(|p| p.message.contains("not listed in hall.ron"))
+    );
+}
+
+#[test]
+fn theatre_captions_must_agree_with_the_travel_times() {
+    let copy = HallCopy::new();
+    let path = copy.scene("05-earthquake-forms.ron");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, good.replace("at_s: 23.5,", "at_s: 20.0,")).unwrap();
+    let lib = load(&copy);
+    let warning = lib
+        .problems
+        .iter()
+        .find(|p| p.field == "kind.steps[4].at_s")
+        .expect("a warning on the early P caption");
+    assert!(!warning.is_error(), "a warning, the story still plays");
+    assert!(
+        warning.message.contains("reaches the station at 23.5 s"),
+        "{}",
+        warning.message
     );
 }

@@ -203,5 +203,6 @@ pub mod ui {
         THREE_COMPONENTS = ("每个台站记下三条线：上下、南北、东西", "Each station writes three lines: up-down, north-south, east-west");
         WAVES_COMING = ("等待地震波……", "Waiting for the waves…");
         RESET_VIEW = ("复原视角", "Reset view");
+        STATION_RECORD = ("地震台的记录", "The station's record");
     }
 }

@@ -8,6 +8,7 @@ pub mod live;
 pub mod race;
 pub mod sand;
 pub mod tank;
+pub mod theatre;
 pub mod wave_types;
 
 use bevy::prelude::*;
@@ -62,6 +63,7 @@ pub(super) fn plugin(app: &mut App) {
         earth::plugin,
         wave_types::plugin,
         sand::plugin,
+        theatre::plugin,
     ));
     app.init_resource::<ExhibitSession>()
         .add_systems(OnEnter(Screen::Exhibit), open_session)
@@ -112,5 +114,6 @@ pub fn draw_body(commands: &mut Commands, body: Entity, ex: &ExhibitScene, ctx: 
         ExhibitKind::ThroughEarth(params) => earth::draw(commands, body, params, ctx),
         ExhibitKind::WaveTypes(params) => wave_types::draw(commands, body, params, ctx),
         ExhibitKind::SandTable(params) => sand::draw(commands, body, params, ctx),
+        ExhibitKind::Theatre(params) => theatre::draw(commands, body, params, ctx),
     }
 }

@@ -61,6 +61,8 @@ pub struct ScreenCtx<'w> {
     pub earth: Res<'w, super::exhibits::earth::EarthSim>,
     /// The running sand table (its clock and chosen magnitude).
     pub sand: Res<'w, super::exhibits::sand::SandSim>,
+    /// The running theatre (its clock and story).
+    pub theatre: Res<'w, super::exhibits::theatre::TheatreSim>,
     /// The attract loop's current slide.
     pub slide: Res<'w, attract::AttractSlide>,
 }

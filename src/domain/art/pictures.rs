@@ -50,6 +50,7 @@ pub const ALL: &[(&str, Draw)] = &[
     ("through-earth", through_earth),
     ("wave-types", wave_types),
     ("sand-table", sand_table),
+    ("earthquake-forms", earthquake_forms),
 ];
 
 /// Colours of the three runners of the wave race, shared with the screen.
@@ -769,6 +770,18 @@ pub fn sand_table() -> Canvas {
     t.advance(7.0);
     t.draw(W, H);
     t.raster.canvas
+}
+
+/// "How an earthquake forms" just after the rupture: the fault broken at
+/// the hypocentre, the P and S fronts on their way to the station.
+pub fn earthquake_forms() -> Canvas {
+    use crate::domain::exhibit::theatre::{Theatre, example_params};
+    let mut c = Canvas::new(W, H, Rgba::hex(0x0d1b2a));
+    if let Ok(mut t) = Theatre::new(&example_params()) {
+        t.time_s = 21.0;
+        t.draw(&mut c);
+    }
+    c
 }
 
 #[cfg(test)]

@@ -9,4 +9,5 @@ pub mod fronts;
 pub mod race;
 pub mod sand;
 pub mod tank;
+pub mod theatre;
 pub mod wave_types;

@@ -125,6 +125,7 @@ impl ExhibitScene {
             ExhibitKind::ThroughEarth(e) => Some(e.preview.as_str()),
             ExhibitKind::WaveTypes(w) => Some(w.preview.as_str()),
             ExhibitKind::SandTable(t) => Some(t.preview.as_str()),
+            ExhibitKind::Theatre(t) => Some(t.preview.as_str()),
         }
     }
 
@@ -168,6 +169,10 @@ impl ExhibitScene {
                 v.extend([t.intro.clone(), t.hall.name.clone()]);
                 v.extend(t.stations.iter().map(|s| s.name.clone()));
             }
+            ExhibitKind::Theatre(t) => {
+                v.push(t.intro.clone());
+                v.extend(t.steps.iter().map(|s| s.caption.clone()));
+            }
         }
         v
     }
@@ -186,6 +191,7 @@ impl ExhibitScene {
             ExhibitKind::ThroughEarth(e) => vec![e.preview.as_str()],
             ExhibitKind::WaveTypes(w) => vec![w.preview.as_str()],
             ExhibitKind::SandTable(t) => vec![t.preview.as_str()],
+            ExhibitKind::Theatre(t) => vec![t.preview.as_str()],
         }
     }
 }
@@ -210,6 +216,9 @@ pub enum ExhibitKind {
     /// A 3D relief of the local area: tap to set off a quake, watch the
     /// waves sweep over the stations and their records draw.
     SandTable(SandTableParams),
+    /// A narrated animation of how an earthquake forms, paused and
+    /// scrubbed by the visitor, over one screen or several projectors.
+    Theatre(TheatreParams),
 }
 
 impl ExhibitKind {
@@ -223,6 +232,7 @@ impl ExhibitKind {
             ExhibitKind::ThroughEarth(_) => "ThroughEarth",
             ExhibitKind::WaveTypes(_) => "WaveTypes",
             ExhibitKind::SandTable(_) => "SandTable",
+            ExhibitKind::Theatre(_) => "Theatre",
         }
     }
 }
@@ -431,6 +441,73 @@ pub struct Area {
     pub west: f64,
     /// Eastern edge, degrees east.
     pub east: f64,
+}
+
+/// What the theatre's camera frames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Shot {
+    /// The whole block of ground, the fault and the station.
+    Whole,
+    /// Close on the fault and the hypocentre.
+    Fault,
+    /// Close on the station and its seismometer.
+    Station,
+}
+
+/// What happens at a step of the theatre's story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StoryEvent {
+    /// Only a caption (and camera move).
+    Narration,
+    /// The rocks on both sides of the fault start to be pushed: stress builds.
+    Stress,
+    /// The fault breaks at the hypocentre and the waves leave.
+    Rupture,
+    /// The P wave reaches the station (checked against the physics).
+    PArrives,
+    /// The S wave reaches the station (checked against the physics).
+    SArrives,
+}
+
+/// One step of the theatre's story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryStep {
+    /// When it starts, seconds from the beginning of the story.
+    pub at_s: f32,
+    /// What the camera frames (it glides there over a second and a half).
+    pub shot: Shot,
+    /// What happens.
+    pub event: StoryEvent,
+    /// The caption shown from this step until the next.
+    pub caption: Bilingual,
+}
+
+/// Parameters of a `Theatre`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TheatreParams {
+    /// What the visitor can do, shown under the picture.
+    pub intro: Bilingual,
+    /// The Earth model of the waves' travel times and the record.
+    pub model: String,
+    /// Depth of the hypocentre, km (3-25).
+    pub depth_km: f64,
+    /// Dip of the fault, degrees (30-90).
+    pub dip_deg: f64,
+    /// Distance from the epicentre to the station, km (5-60).
+    pub station_km: f64,
+    /// Magnitude of the quake (for the record), 2-7.
+    pub magnitude: f64,
+    /// Seconds of the waves' travel per second of the story after the
+    /// rupture (0.1-2): below 1 is slow motion.
+    pub slow_motion: f64,
+    /// The story in order (2-20 steps, one `Rupture`).
+    pub steps: Vec<StoryStep>,
+    /// Seconds the story lasts; it starts again a few seconds later.
+    pub length_s: f32,
+    /// Picture for the cards and the attract loop, inside `assets/`.
+    pub preview: String,
 }
 
 /// A point on the map.

@@ -326,6 +326,7 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
             }
         }
         ExhibitKind::SandTable(t) => sand_table(c, &kind, t),
+        ExhibitKind::Theatre(t) => theatre(c, &kind, t),
         ExhibitKind::ThroughEarth(e) => {
             c.text(&kind.field("intro"), &e.intro, 200);
             earth_model(c, &kind.field("model"), &e.model);
@@ -623,4 +624,87 @@ fn sand_table(c: &mut Checker, kind: &FieldPath, t: &SandTableParams) {
         );
     }
     c.asset(&kind.field("preview"), &t.preview, PICTURE_EXTENSIONS);
+}
+
+fn theatre(c: &mut Checker, kind: &FieldPath, t: &TheatreParams) {
+    c.text(&kind.field("intro"), &t.intro, 200);
+    earth_model(c, &kind.field("model"), &t.model);
+    c.range_f32(&kind.field("depth_km"), t.depth_km as f32, 3.0, 25.0, "km");
+    c.range_f32(
+        &kind.field("dip_deg"),
+        t.dip_deg as f32,
+        30.0,
+        90.0,
+        "degrees",
+    );
+    c.range_f32(
+        &kind.field("station_km"),
+        t.station_km as f32,
+        5.0,
+        60.0,
+        "km",
+    );
+    c.range_f32(&kind.field("magnitude"), t.magnitude as f32, 2.0, 7.0, "");
+    c.range_f32(
+        &kind.field("slow_motion"),
+        t.slow_motion as f32,
+        0.1,
+        2.0,
+        "x",
+    );
+    c.range_f32(&kind.field("length_s"), t.length_s, 5.0, 600.0, "s");
+    c.asset(&kind.field("preview"), &t.preview, PICTURE_EXTENSIONS);
+    let steps = kind.field("steps");
+    c.count(&steps, t.steps.len(), 2, 20, "steps");
+    let ruptures = t
+        .steps
+        .iter()
+        .filter(|s| s.event == StoryEvent::Rupture)
+        .count();
+    if ruptures != 1 {
+        c.error(
+            &steps,
+            format!("{ruptures} steps are a Rupture: the story needs exactly one"),
+        );
+    }
+    let mut last = f32::NEG_INFINITY;
+    for (i, s) in t.steps.iter().enumerate() {
+        let sp = steps.index(i);
+        c.text(&sp.field("caption"), &s.caption, 120);
+        if !(s.at_s >= 0.0 && s.at_s <= t.length_s) {
+            c.error(
+                &sp.field("at_s"),
+                format!(
+                    "{} s: a step must start within the story (0-{} s)",
+                    s.at_s, t.length_s
+                ),
+            );
+        } else if s.at_s < last {
+            c.error(
+                &sp.field("at_s"),
+                format!(
+                    "{} s comes before the step above ({last} s): list the steps in time order",
+                    s.at_s
+                ),
+            );
+        }
+        last = last.max(s.at_s);
+    }
+    // Captions that say a wave has arrived must come when the physics says so.
+    for (i, s) in t.steps.iter().enumerate() {
+        if !matches!(s.event, StoryEvent::PArrives | StoryEvent::SArrives) {
+            continue;
+        }
+        if let Some(when) = crate::domain::exhibit::theatre::Theatre::event_time_for(t, s.event)
+            && (when - s.at_s as f64).abs() > 1.0
+        {
+            c.warn(
+                &steps.index(i).field("at_s"),
+                format!(
+                    "{} s: by the travel times this wave reaches the station at {when:.1} s of the story",
+                    s.at_s
+                ),
+            );
+        }
+    }
 }
