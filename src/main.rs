@@ -51,6 +51,10 @@ struct RunArgs {
     /// Window size when not fullscreen, like 1280x720.
     #[arg(long, value_parser = parse_size, default_value = "1280x720")]
     size: (u32, u32),
+    /// Projector windows for wide exhibits (0-3), fullscreen on the next
+    /// monitors in kiosk mode.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=3))]
+    projectors: u8,
 }
 
 #[derive(Subcommand, Debug)]
@@ -117,6 +121,10 @@ enum Command {
         /// Show the curator PIN pad (`pin`) or overlay (`overlay`) on top.
         #[arg(long, value_parser = parse_curator)]
         curator: Option<CuratorMode>,
+        /// Open this many projector windows (0-3) and save each one beside
+        /// OUT as OUT-projector-N.png.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=3))]
+        projectors: u8,
     },
     /// List the traces, gaps and problems of waveform files and folders.
     Inspect {
@@ -500,6 +508,7 @@ fn main() -> ExitCode {
             lang,
             open,
             curator,
+            projectors,
         }) => {
             if let Some(code) = ensure_display(Some(size)) {
                 return code;
@@ -510,6 +519,7 @@ fn main() -> ExitCode {
             opts.scene = Some(scene);
             opts.size = size;
             opts.lang = lang;
+            opts.projectors = projectors as usize;
             opts.shot = Some(ShotRequest {
                 out,
                 frames: frames.max(1),
@@ -607,6 +617,7 @@ fn run(args: RunArgs) -> ExitCode {
     opts.scene = args.scene;
     opts.lang = args.lang;
     opts.size = args.size;
+    opts.projectors = args.projectors as usize;
     run_hall(opts)
 }
 

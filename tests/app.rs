@@ -677,3 +677,51 @@ fn theatre_tells_its_story_scrubs_and_starts_again() {
     step(&mut app, 1.5);
     assert!(now(&app).0 < 1.0, "started again");
 }
+
+#[test]
+fn projectors_show_slices_of_the_theatre_and_the_title_otherwise() {
+    use quakehall::app::projectors::{ProjectorWindow, slice};
+    let copy = HallCopy::new();
+    let (mut app, _) = bare(&copy, false, false);
+    app.add_plugins(bevy::asset::AssetPlugin::default())
+        .init_asset::<Image>();
+    app.world_mut().resource_mut::<HallOptions>().projectors = 2;
+    app.add_plugins(quakehall::app::plugin);
+    app.update();
+    let windows = app
+        .world_mut()
+        .query::<(&Window, &ProjectorWindow)>()
+        .iter(app.world())
+        .count();
+    assert_eq!(windows, 2);
+    let shown = |app: &mut App| {
+        let mut q = app.world_mut().query::<(&ImageNode, &Visibility)>();
+        q.iter(app.world())
+            .filter(|(i, _)| i.rect.is_some())
+            .map(|(i, v)| (i.rect.unwrap(), *v))
+            .collect::<Vec<_>>()
+    };
+    // Home: the projectors show the title, no picture.
+    go(&mut app, Screen::Home, None);
+    assert!(shown(&mut app).is_empty());
+    go(&mut app, Screen::Exhibit, Some("05-earthquake-forms"));
+    step(&mut app, 0.5);
+    let mut rects: Vec<Rect> = shown(&mut app)
+        .into_iter()
+        .filter(|(_, v)| *v != Visibility::Hidden)
+        .map(|(r, _)| r)
+        .collect();
+    rects.sort_by(|a, b| a.min.x.total_cmp(&b.min.x));
+    let (w, h) = quakehall::app::exhibits::theatre::stage_size(2);
+    assert_eq!(
+        rects,
+        vec![
+            slice(0, 2, w as f32, h as f32),
+            slice(1, 2, w as f32, h as f32)
+        ]
+    );
+    assert!(
+        w as f32 / h as f32 > 3.5,
+        "two 16:9 projectors side by side"
+    );
+}

@@ -9,6 +9,7 @@ pub mod exhibits;
 pub mod fonts;
 pub mod hall;
 pub mod idle;
+pub mod projectors;
 pub mod screens;
 pub mod shot;
 pub mod widgets;
@@ -40,6 +41,8 @@ pub struct HallOptions {
     pub size: (u32, u32),
     /// Render this many frames, save a screenshot here, and exit.
     pub shot: Option<shot::ShotRequest>,
+    /// Projector windows beside the touchscreen (0-3) for wide exhibits.
+    pub projectors: usize,
 }
 
 impl HallOptions {
@@ -55,6 +58,7 @@ impl HallOptions {
             lang: None,
             size: (1280, 720),
             shot: None,
+            projectors: 0,
         }
     }
 }
@@ -119,6 +123,7 @@ pub fn plugin(app: &mut App) {
         screens::plugin,
         exhibits::plugin,
         curator::plugin,
+        projectors::plugin,
     ));
 }
 

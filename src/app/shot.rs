@@ -26,6 +26,17 @@ struct ShotProgress {
     frames: u32,
     requested: bool,
     attempts: u32,
+    /// Projector windows saved so far, and whether the main one is.
+    projectors_saved: usize,
+    main_saved: bool,
+    frames_since_main: u32,
+}
+
+/// Where projector `i`'s picture goes beside the main one: `x.png` ->
+/// `x-projector-1.png`.
+pub fn projector_path(out: &std::path::Path, i: usize) -> PathBuf {
+    let stem = out.file_stem().unwrap_or_default().to_string_lossy();
+    out.with_file_name(format!("{stem}-projector-{}.png", i + 1))
 }
 
 /// Captures tried before a blank one is saved as it is.
@@ -35,7 +46,7 @@ const RETRY_FRAMES: u32 = 3;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<ShotProgress>()
-        .add_systems(Last, take_shot);
+        .add_systems(Last, (take_shot, finish));
 }
 
 fn take_shot(
@@ -44,6 +55,7 @@ fn take_shot(
     mut progress: ResMut<ShotProgress>,
     assets: Option<Res<AssetServer>>,
     images: Query<&ImageNode>,
+    projectors: Query<(Entity, &super::projectors::ProjectorWindow)>,
 ) {
     let Some(req) = &opts.shot else { return };
     progress.frames += 1;
@@ -64,6 +76,23 @@ fn take_shot(
     progress.requested = true;
     progress.attempts += 1;
     let out = req.out.clone();
+    if progress.attempts == 1 {
+        for (window, p) in &projectors {
+            let path = projector_path(&out, p.0);
+            commands.spawn(Screenshot::window(window)).observe(
+                move |shot: On<ScreenshotCaptured>, mut progress: ResMut<ShotProgress>| {
+                    match shot.image.clone().try_into_dynamic() {
+                        Ok(img) => match img.to_rgb8().save(&path) {
+                            Ok(()) => info!("projector screenshot saved to {}", path.display()),
+                            Err(e) => error!("cannot save {}: {e}", path.display()),
+                        },
+                        Err(e) => error!("cannot read a projector screenshot: {e}"),
+                    }
+                    progress.projectors_saved += 1;
+                },
+            );
+        }
+    }
     commands.spawn(Screenshot::primary_window()).observe(
         move |shot: On<ScreenshotCaptured>,
               mut progress: ResMut<ShotProgress>,
@@ -88,7 +117,8 @@ fn take_shot(
             match img.save(&out) {
                 Ok(()) => {
                     info!("screenshot saved to {}", out.display());
-                    exit.write(AppExit::Success);
+                    // `finish` exits once the projector windows are saved too.
+                    progress.main_saved = true;
                 }
                 Err(e) => {
                     error!("cannot save the screenshot to {}: {e}", out.display());
@@ -97,4 +127,25 @@ fn take_shot(
             }
         },
     );
+}
+
+/// Exits once the main screenshot and every projector's are saved (or
+/// after a minute of frames, if a projector never answers).
+fn finish(
+    mut progress: ResMut<ShotProgress>,
+    projectors: Query<(), With<super::projectors::ProjectorWindow>>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    if !progress.main_saved {
+        return;
+    }
+    progress.frames_since_main += 1;
+    let all = progress.projectors_saved >= projectors.iter().count();
+    if all || progress.frames_since_main > 600 {
+        if !all {
+            warn!("some projector screenshots were not saved");
+        }
+        exit.write(AppExit::Success);
+        progress.main_saved = false;
+    }
 }

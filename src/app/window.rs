@@ -61,7 +61,10 @@ fn spawn_camera(mut commands: Commands) {
 }
 
 /// Scales the design to the window, keeping everything visible.
-fn fit_ui_scale(windows: Query<&Window, Changed<Window>>, mut scale: ResMut<UiScale>) {
+fn fit_ui_scale(
+    windows: Query<&Window, (Changed<Window>, With<bevy::window::PrimaryWindow>)>,
+    mut scale: ResMut<UiScale>,
+) {
     if let Some(w) = windows.iter().next() {
         let s = (w.width() / DESIGN_SIZE.x)
             .min(w.height() / DESIGN_SIZE.y)

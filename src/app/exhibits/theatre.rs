@@ -16,10 +16,20 @@ use crate::domain::exhibit::theatre::Theatre;
 use crate::domain::scene::{ExhibitKind, TheatreParams};
 use crate::domain::text::{Bilingual, ui};
 
-/// Size of the animation's picture, pixels (2:1).
-pub const STAGE_W: u32 = 1024;
-/// Height of the animation's picture.
+/// Height of the animation's picture, pixels.
 pub const STAGE_H: u32 = 512;
+
+/// Size of the animation's picture: 2:1 on one screen, as wide as the
+/// projectors together (16:9 each) when there are any.
+pub fn stage_size(projectors: usize) -> (u32, u32) {
+    match projectors.min(crate::app::projectors::MAX_PROJECTORS) {
+        0 => (2 * STAGE_H, STAGE_H),
+        n => (
+            (n as f32 * 16.0 / 9.0 * STAGE_H as f32).round() as u32,
+            STAGE_H,
+        ),
+    }
+}
 const RECORD_W: u32 = 480;
 const RECORD_H: u32 = 90;
 const RECORD_BG: Rgba = Rgba::hex(0x102a3a);
@@ -81,12 +91,16 @@ fn run(
     }) else {
         return;
     };
+    let projectors = opts.as_ref().map(|o| o.projectors).unwrap_or(0);
     let sim = &mut *sim;
     if sim.built.needs_build(id, params) {
         sim.theatre = match Theatre::new(params) {
             Ok(mut t) => {
                 // `quakehall shot --open N` shows the story N seconds in.
-                if let Some(n) = opts.and_then(|o| o.shot.as_ref().and_then(|s| s.open)) {
+                if let Some(n) = opts
+                    .as_ref()
+                    .and_then(|o| o.shot.as_ref().and_then(|s| s.open))
+                {
                     t.time_s = (n as f64).min(t.length_s);
                 }
                 Some(t)
@@ -114,13 +128,14 @@ fn run(
         t.advance(dt);
     }
     let Some(mut images) = images else { return };
-    let mut c = Canvas::new(STAGE_W, STAGE_H, Rgba::hex(0x0d1b2a));
+    let (w, h) = stage_size(projectors);
+    let mut c = Canvas::new(w, h, Rgba::hex(0x0d1b2a));
     t.draw(&mut c);
     let handle = sim
         .image
-        .get_or_insert_with(|| new_picture(&mut images, STAGE_W, STAGE_H, [13, 27, 42]))
+        .get_or_insert_with(|| new_picture(&mut images, w, h, [13, 27, 42]))
         .clone();
-    upload(&mut images, &handle, STAGE_W, STAGE_H, c.rgba);
+    upload(&mut images, &handle, w, h, c.rgba);
     let mut r = Canvas::new(RECORD_W, RECORD_H, RECORD_BG);
     t.draw_record(&mut r);
     let bg = [RECORD_BG.0, RECORD_BG.1, RECORD_BG.2];
@@ -192,6 +207,7 @@ fn scrub_to(
 pub fn draw(commands: &mut Commands, body: Entity, p: &TheatreParams, ctx: &mut ScreenCtx) {
     let lang = ctx.lang.0;
     let clock = ctx.theatre.clock;
+    let (stage_w, stage_h) = stage_size(ctx.opts.as_ref().map(|o| o.projectors).unwrap_or(0));
     let marks = ctx
         .theatre
         .theatre
@@ -215,7 +231,8 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &TheatreParams, ctx: &mut 
                 ImageNode::default(),
                 Node {
                     height: px(560),
-                    aspect_ratio: Some(STAGE_W as f32 / STAGE_H as f32),
+                    max_width: percent(100),
+                    aspect_ratio: Some(stage_w as f32 / stage_h as f32),
                     flex_shrink: 1.0,
                     min_height: px(0),
                     border_radius: BorderRadius::all(px(12)),

@@ -358,7 +358,10 @@ impl Theatre {
     pub fn draw(&self, c: &mut Canvas) {
         let (w, h) = (c.width as usize, c.height as usize);
         let (cx, cd, vw) = self.view();
-        let kpp = vw / w as f64;
+        // The shot's width fills a 2:1 picture; a wider one (spanning
+        // several projectors) shows more of the section on both sides.
+        let kpp = vw / (2.0 * h as f64);
+        let half_km = w as f64 / 2.0 * kpp;
         // Depth 0 sits two fifths down the picture at the view's centre depth.
         let ground_row = (h as f64 * 0.55 - cd / kpp).max(h as f64 * 0.15);
         let to_px = |x: f64, d: f64| {
@@ -383,8 +386,8 @@ impl Theatre {
             }
             c.rgba[y * w * 4..(y + 1) * w * 4].copy_from_slice(&line);
         }
-        let x_left = cx - vw * 0.5 - top_km;
-        let x_right = cx + vw * 0.5 + top_km;
+        let x_left = cx - half_km - top_km;
+        let x_right = cx + half_km + top_km;
         let (l0, g0) = to_px(x_left, 0.0);
         let (r0, _) = to_px(x_right, 0.0);
         let top = [
@@ -419,8 +422,9 @@ impl Theatre {
             let (px, py) = to_px(x, 0.0);
             (px + (back * shear.0) as f32, py + (back * shear.1) as f32)
         };
-        for k in 0..6 {
-            let x = cx - vw * 0.45 + k as f64 * vw * 0.17;
+        let houses = (6.0 * half_km / (vw / 2.0)).round().max(1.0) as usize;
+        for k in 0..houses {
+            let x = cx - half_km * 0.9 + k as f64 * half_km * 1.8 / (houses as f64 - 0.6).max(1.0);
             let (hx, hy) = on_top(x, top_km * (0.3 + 0.1 * (k % 3) as f64));
             let s = (0.5 / kpp) as f32;
             c.fill_rect(hx - s, hy - s, 2.0 * s, s, Rgba::hex(0xe8dcc0));
