@@ -556,7 +556,29 @@ fn four_kinds_of_waves_switch_on_a_tap_and_keep_moving() {
             .iter()
             .any(|(_, t)| t.starts_with("速度 3.46 公里/秒")),
         "{shown:?}"
-    );
+    ); // Dragging the slow-motion slider to its left end slows the waves to a
+    // tenth; the right end is normal speed.
+    let rate = |app: &App| {
+        app.world()
+            .resource::<WaveTypesSim>()
+            .sim
+            .as_ref()
+            .unwrap()
+            .rate
+    };
+    assert_eq!(rate(&app), 1.0);
+    let mut q = app
+        .world_mut()
+        .query::<&mut quakehall::app::widgets::Slider>();
+    let mut sliders: Vec<_> = q.iter_mut(app.world_mut()).collect();
+    assert_eq!(sliders.len(), 1);
+    sliders[0].value = 0.0;
+    step(&mut app, 0.25);
+    assert!((rate(&app) - 0.1).abs() < 1e-9, "{}", rate(&app));
+    let (_, before, _) = state(&app);
+    step(&mut app, 1.0);
+    let (_, after, _) = state(&app);
+    assert!((after - before - 0.1).abs() < 1e-6, "{before} -> {after}");
 }
 
 #[test]

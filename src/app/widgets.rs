@@ -71,8 +71,130 @@ pub(super) fn plugin(app: &mut App) {
             (
                 track_pointer_travel.in_set(AppSystems::RecordInput),
                 apply_language.in_set(AppSystems::Update),
+                show_sliders.in_set(AppSystems::Update),
             ),
         );
+}
+
+/// A horizontal slider a finger drags (or taps): its value, 0 to 1,
+/// follows the pointer along the track. Exhibits read the value where it
+/// changed (`Changed<Slider>`).
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct Slider {
+    /// The value, 0 (left) to 1 (right).
+    pub value: f32,
+    fill: Entity,
+    knob: Entity,
+}
+
+/// Spawns a slider at `value` under `parent` with `extra` (a marker the
+/// exhibit finds it by), a finger high and as wide as the layout gives it.
+pub fn spawn_slider(parent: &mut ChildSpawnerCommands, value: f32, extra: impl Bundle) {
+    let value = value.clamp(0.0, 1.0);
+    let mut fill = Entity::PLACEHOLDER;
+    let mut knob = Entity::PLACEHOLDER;
+    let mut slider = parent.spawn((
+        Node {
+            flex_grow: 1.0,
+            min_width: px(TOUCH_PX * 2.0),
+            height: px(TOUCH_PX),
+            align_items: AlignItems::Center,
+            // Room for the knob at either end.
+            margin: UiRect::horizontal(px(22)),
+            ..default()
+        },
+        extra,
+    ));
+    slider.with_children(|s| {
+        s.spawn((
+            Node {
+                width: percent(100),
+                height: px(16),
+                border_radius: BorderRadius::all(px(8)),
+                overflow: Overflow::clip(),
+                ..default()
+            },
+            BackgroundColor(palette::PANEL_HI),
+            Pickable::IGNORE,
+        ))
+        .with_children(|track| {
+            fill = track
+                .spawn((
+                    Node {
+                        width: percent(100.0 * value),
+                        height: percent(100),
+                        ..default()
+                    },
+                    BackgroundColor(palette::ACCENT),
+                    Pickable::IGNORE,
+                ))
+                .id();
+        });
+        knob = s
+            .spawn((
+                Node {
+                    position_type: PositionType::Absolute,
+                    left: percent(100.0 * value),
+                    width: px(44),
+                    height: px(44),
+                    margin: UiRect::left(px(-22)),
+                    border_radius: BorderRadius::all(px(22)),
+                    ..default()
+                },
+                BackgroundColor(palette::TEXT),
+                Pickable::IGNORE,
+            ))
+            .id();
+    });
+    slider
+        .insert(Slider { value, fill, knob })
+        .observe(
+            |press: On<Pointer<Press>>, mut q: SliderQuery, w: PrimaryWindowQuery| {
+                let pos = press.pointer_location.position;
+                slide_to(press.entity, pos, &mut q, w.single().ok());
+            },
+        )
+        .observe(
+            |drag: On<Pointer<Drag>>, mut q: SliderQuery, w: PrimaryWindowQuery| {
+                let pos = drag.pointer_location.position;
+                slide_to(drag.entity, pos, &mut q, w.single().ok());
+            },
+        );
+}
+
+type SliderQuery<'w, 's> = Query<
+    'w,
+    's,
+    (
+        &'static mut Slider,
+        &'static ComputedNode,
+        &'static UiGlobalTransform,
+    ),
+>;
+type PrimaryWindowQuery<'w, 's> = Query<'w, 's, &'static Window, With<bevy::window::PrimaryWindow>>;
+
+fn slide_to(entity: Entity, pos: Vec2, q: &mut SliderQuery, window: Option<&Window>) {
+    let Ok((mut slider, node, tf)) = q.get_mut(entity) else {
+        return;
+    };
+    let scale = window.map(|w| w.scale_factor()).unwrap_or(1.0);
+    if let Some(n) = node.normalize_point(*tf, pos * scale) {
+        let v = (n.x + 0.5).clamp(0.0, 1.0);
+        if (slider.value - v).abs() > 1e-4 {
+            slider.value = v;
+        }
+    }
+}
+
+fn show_sliders(sliders: Query<&Slider, Changed<Slider>>, mut nodes: Query<&mut Node>) {
+    for s in &sliders {
+        if let Ok(mut n) = nodes.get_mut(s.fill) {
+            n.width = percent(100.0 * s.value);
+        }
+        if let Ok(mut n) = nodes.get_mut(s.knob) {
+            n.left = percent(100.0 * s.value);
+        }
+    }
 }
 
 fn fill_localized(

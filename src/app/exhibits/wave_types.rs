@@ -8,7 +8,7 @@ use super::live::{BuiltFrom, OpenExhibit, forget_on_leave, new_picture, show_pic
 use crate::app::AppSystems;
 use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
-use crate::app::widgets::{button, label, palette, ui_button, ui_label};
+use crate::app::widgets::{Slider, button, label, palette, spawn_slider, ui_label};
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::exhibit::wave_types::WaveTypes;
 use crate::domain::physics::motion::{Medium, WaveKind};
@@ -33,7 +33,10 @@ struct BlockPicture;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<WaveTypesSim>()
-        .add_systems(Update, run.in_set(AppSystems::Update))
+        .add_systems(
+            Update,
+            (follow_slider, run).chain().in_set(AppSystems::Update),
+        )
         .add_systems(Update, attach_picture.after(AppSystems::Redraw));
     forget_on_leave::<WaveTypesSim>(app);
 }
@@ -91,6 +94,32 @@ fn run(
     let mut c = Canvas::new(w, h, BACKGROUND);
     block.draw(&mut c);
     upload(&mut images, &handle, w, h, c.rgba);
+}
+
+/// Slowest slow motion: a tenth of the waves' real pace.
+const SLOWEST: f64 = 0.1;
+
+fn rate_to_slider(rate: f64) -> f32 {
+    ((rate - SLOWEST) / (1.0 - SLOWEST)).clamp(0.0, 1.0) as f32
+}
+
+/// Marks the slow-motion slider.
+#[derive(Component)]
+struct SpeedSlider;
+
+/// Follows the slow-motion slider.
+fn follow_slider(
+    sliders: Query<&Slider, (With<SpeedSlider>, Changed<Slider>)>,
+    mut sim: ResMut<WaveTypesSim>,
+) {
+    for s in &sliders {
+        if let Some(w) = sim.sim.as_mut() {
+            let rate = SLOWEST + (1.0 - SLOWEST) * s.value as f64;
+            if (w.rate - rate).abs() > 1e-9 {
+                w.rate = rate;
+            }
+        }
+    }
 }
 
 fn attach_picture(sim: Res<WaveTypesSim>, mut q: Query<&mut ImageNode, With<BlockPicture>>) {
@@ -211,22 +240,31 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &WaveTypesParams, ctx: &mu
                         palette::ACCENT,
                     ));
                     side.spawn(ui_label(&ui::TAP_A_PARTICLE, lang, 26.0, palette::TEXT_DIM));
-                    let slow = rate < 1.0;
-                    let toggle = if slow {
-                        &ui::NORMAL_SPEED
-                    } else {
-                        &ui::SLOW_MOTION
-                    };
-                    side.spawn(ui_button(toggle, lang, false)).observe(
-                        move |_: On<Pointer<Click>>,
-                              mut sim: ResMut<WaveTypesSim>,
-                              mut rebuild: ResMut<RebuildScreen>| {
-                            if let Some(w) = sim.sim.as_mut() {
-                                w.rate = if slow { 1.0 } else { 0.2 };
-                                rebuild.0 = true;
-                            }
-                        },
-                    );
+                    // Slow motion: a slider from a tenth of normal speed
+                    // (left) to normal speed (right).
+                    side.spawn(Node {
+                        flex_direction: FlexDirection::Column,
+                        width: percent(100),
+                        ..default()
+                    })
+                    .with_children(|col| {
+                        col.spawn(Node {
+                            width: percent(100),
+                            ..default()
+                        })
+                        .with_children(|row| {
+                            spawn_slider(row, rate_to_slider(rate), SpeedSlider);
+                        });
+                        col.spawn(Node {
+                            width: percent(100),
+                            justify_content: JustifyContent::SpaceBetween,
+                            ..default()
+                        })
+                        .with_children(|row| {
+                            row.spawn(ui_label(&ui::SLOW_MOTION, lang, 26.0, palette::TEXT_DIM));
+                            row.spawn(ui_label(&ui::NORMAL_SPEED, lang, 26.0, palette::TEXT_DIM));
+                        });
+                    });
                 });
             });
         });
