@@ -59,6 +59,7 @@ const BG: [u8; 3] = [BACKGROUND.0, BACKGROUND.1, BACKGROUND.2];
 fn run(
     open: OpenExhibit,
     time: Res<Time>,
+    opts: Option<Res<crate::app::HallOptions>>,
     mut sim: ResMut<EarthSim>,
     images: Option<ResMut<Assets<Image>>>,
 ) {
@@ -70,6 +71,13 @@ fn run(
     };
     if sim.built.needs_build(id, params) {
         sim.sim = ThroughEarth::new(&params.model, params.depth_km, &params.stations_deg);
+        // `quakehall shot --open N` shows the waves N minutes after the quake.
+        if let (Some(e), Some(n)) = (
+            sim.sim.as_mut(),
+            opts.and_then(|o| o.shot.as_ref().and_then(|s| s.open)),
+        ) {
+            e.advance(n as f64 * 60.0);
+        }
         sim.clock = ExhibitClock::new(params.speedup as f64);
         sim.layers = None;
         // The number of stations may have changed.

@@ -307,21 +307,36 @@ impl ThroughEarth {
         let (w, row) = (c.width as f32, c.height as f32 / rows);
         for m in 1..(window_s / 300.0).ceil() as usize {
             let x = w * (m as f32 * 300.0) / window_s as f32;
-            c.stroke(&[(x, 0.0), (x, c.height as f32)], 1.0, Rgba::hex(0x25445e));
+            c.vspan(x as i32, 0, c.height as i32 - 1, Rgba::hex(0x25445e));
         }
         let n = (w / 2.0) as usize;
-        for i in 0..self.stations.len() {
-            let y0 = row * (i as f32 + 0.5);
+        for (i, st) in self.stations.iter().enumerate() {
             let trace = self.record(i, window_s, n);
-            let now = self.clock_s.min(window_s);
-            let last = ((now / window_s) * n as f64) as usize;
-            let pts: Vec<(f32, f32)> = trace
-                .iter()
-                .take(last.max(1))
-                .enumerate()
-                .map(|(k, v)| (k as f32 * 2.0, y0 - v * row * 0.42))
+            let marks: Vec<(f64, Rgba)> = [(&st.p, colours::P), (&st.s, colours::S)]
+                .into_iter()
+                .filter_map(|(a, col)| a.as_ref().map(|(_, t)| (*t, col.alpha(150))))
                 .collect();
-            c.stroke(&pts, 1.6, Rgba::hex(0x7fe0a8));
+            let b = crate::domain::art::strip::StripBox {
+                x: 0.0,
+                y: row * i as f32 + 2.0,
+                w,
+                h: row - 4.0,
+                window_s: (0.0, window_s),
+                full_scale: 1.2,
+            };
+            let t = crate::domain::art::strip::StripTrace {
+                samples: &trace,
+                rate_hz: n as f64 / window_s,
+                start_s: 0.0,
+            };
+            crate::domain::art::strip::draw_strip(
+                c,
+                &b,
+                &t,
+                self.clock_s,
+                Rgba::hex(0x7fe0a8),
+                &marks,
+            );
         }
         let x = w * (self.clock_s / window_s).min(1.0) as f32;
         c.stroke(&[(x, 0.0), (x, c.height as f32)], 1.5, Rgba::hex(0xe07a2f));
