@@ -698,6 +698,12 @@ fn theatre_tells_its_story_scrubs_and_starts_again() {
     assert_eq!(now(&app).0, length);
     step(&mut app, 1.5);
     assert!(now(&app).0 < 1.0, "started again");
+    // A curator's edit of the story takes effect at once.
+    let path = copy.scene("05-earthquake-forms.ron");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, good.replace("length_s: 46.0", "length_s: 50.0")).unwrap();
+    step(&mut app, 1.0);
+    assert_eq!(now(&app).2, 50.0);
 }
 
 #[test]
