@@ -626,15 +626,19 @@ fn sand_table_quakes_on_a_tap_turns_and_reports_arrivals() {
     let home = {
         let mut sim = app.world_mut().resource_mut::<SandSim>();
         let t = sim.table.as_mut().unwrap();
-        let home = t.camera;
-        t.camera.apply(Gesture::Orbit(100.0, 0.0), TABLE_H as f32);
-        assert_ne!(t.camera.yaw_deg, home.yaw_deg);
-        t.camera.apply(Gesture::DoubleTap(0.0, 0.0), TABLE_H as f32);
+        let home = t.view.camera;
+        t.view
+            .camera
+            .apply(Gesture::Orbit(100.0, 0.0), TABLE_H as f32);
+        assert_ne!(t.view.camera.yaw_deg, home.yaw_deg);
+        t.view
+            .camera
+            .apply(Gesture::DoubleTap(0.0, 0.0), TABLE_H as f32);
         home
     };
     step(&mut app, 0.25);
     let sim = app.world().resource::<SandSim>();
-    assert_eq!(sim.table.as_ref().unwrap().camera, home);
+    assert_eq!(sim.table.as_ref().unwrap().view.camera, home);
     // A curator's edit rebuilds the table with the new depth.
     let path = copy.scene("09-sand-table.ron");
     let good = std::fs::read_to_string(&path).unwrap();
@@ -751,5 +755,17 @@ fn projectors_show_slices_of_the_theatre_and_the_title_otherwise() {
     assert!(
         w as f32 / h as f32 > 3.5,
         "two 16:9 projectors side by side"
+    ); // The sand table: the first projector shows the view from above.
+    go(&mut app, Screen::Exhibit, Some("09-sand-table"));
+    step(&mut app, 0.5);
+    let visible: Vec<Rect> = shown(&mut app)
+        .into_iter()
+        .filter(|(_, v)| *v != Visibility::Hidden)
+        .map(|(r, _)| r)
+        .collect();
+    use quakehall::app::exhibits::sand::{TOP_H, TOP_W};
+    assert_eq!(
+        visible,
+        vec![Rect::new(0.0, 0.0, TOP_W as f32, TOP_H as f32)]
     );
 }

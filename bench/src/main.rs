@@ -264,7 +264,7 @@ fn sand_table_frame() {
     let frame = |t: &mut SandTable, turn: bool| {
         let start = Instant::now();
         if turn {
-            t.camera.apply(Gesture::Orbit(2.0, 0.0), 540.0);
+            t.view.camera.apply(Gesture::Orbit(2.0, 0.0), 540.0);
         }
         t.advance(1.0 / 30.0);
         t.draw(720, 540);
@@ -280,7 +280,7 @@ fn sand_table_frame() {
     let mut copy: Vec<f64> = (0..300)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(t.raster.canvas.clone());
+            std::hint::black_box(t.view.raster.canvas.clone());
             start.elapsed().as_secs_f64() * 1e3
         })
         .collect();

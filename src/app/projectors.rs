@@ -1,13 +1,15 @@
-//! Projector windows (`--projectors N`): extra windows, one per projector,
-//! that together show the theatre's animation as one wide view, each its
+//! Projector windows (`--projectors N`): extra windows, one per projector.
+//! Together they show the theatre's animation as one wide view, each its
 //! own slice, while the touchscreen shows the whole view with the caption
-//! and the controls. In kiosk mode each goes fullscreen on the next
-//! monitor. When no wide exhibit is open they show the hall's title.
+//! and the controls; over a physical sand table the first shows the sand
+//! table's view from straight above. In kiosk mode each goes fullscreen on
+//! the next monitor. Otherwise they show the hall's title.
 
 use bevy::camera::RenderTarget;
 use bevy::prelude::*;
 use bevy::window::{WindowRef, WindowResolution};
 
+use super::exhibits::sand::SandSim;
 use super::exhibits::theatre::TheatreSim;
 use super::hall::Hall;
 use super::widgets::{label, palette};
@@ -24,9 +26,9 @@ pub struct ProjectorWindow(pub usize);
 #[derive(Component)]
 struct ProjectorPicture(usize);
 
-/// The hall's title a projector shows between stories.
+/// The hall's title projector `0` shows when it has no picture.
 #[derive(Component)]
-struct ProjectorTitle;
+struct ProjectorTitle(usize);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, open_projectors)
@@ -97,7 +99,7 @@ fn open_projectors(
                 ));
                 if let Some(t) = &title {
                     root.spawn((
-                        ProjectorTitle,
+                        ProjectorTitle(i),
                         label(t, opts.lang.unwrap_or_default(), 64.0, palette::TEXT_DIM),
                     ));
                 }
@@ -106,9 +108,11 @@ fn open_projectors(
 }
 
 /// Points each projector at its slice of the theatre's picture while a
-/// theatre is open; otherwise shows the title.
+/// theatre is open, the first at the sand table's top view while a sand
+/// table is open; otherwise shows the title.
 fn show_on_projectors(
     sim: Res<TheatreSim>,
+    sand: Res<SandSim>,
     opts: Option<Res<HallOptions>>,
     images: Option<Res<Assets<Image>>>,
     lang: Res<UiLang>,
@@ -117,33 +121,52 @@ fn show_on_projectors(
         Without<ProjectorTitle>,
     >,
     mut titles: Query<
-        (&mut Visibility, &mut Text, &super::widgets::Localized),
-        With<ProjectorTitle>,
+        (
+            &ProjectorTitle,
+            &mut Visibility,
+            &mut Text,
+            &super::widgets::Localized,
+        ),
+        Without<ProjectorPicture>,
     >,
 ) {
     let n = opts.map(|o| o.projectors.min(MAX_PROJECTORS)).unwrap_or(0);
-    let picture = sim
+    let size = |h: &Handle<Image>| Some(images.as_ref()?.get(h.id())?.size_f32());
+    let wide = sim
         .theatre
         .as_ref()
         .and(sim.image.as_ref())
-        .and_then(|h| Some((h, images.as_ref()?.get(h.id())?.size_f32())));
+        .and_then(|h| Some((h, size(h)?)));
+    let top = sand
+        .table
+        .as_ref()
+        .and(sand.top_image.as_ref())
+        .and_then(|h| Some((h, size(h)?)));
+    let mut showing = [false; MAX_PROJECTORS];
     for (p, mut node, mut vis) in &mut pictures {
-        match &picture {
-            Some((handle, size)) => {
+        let show = match (&wide, &top) {
+            (Some((h, s)), _) => Some(((*h).clone(), slice(p.0, n, s.x, s.y))),
+            (None, Some((h, s))) if p.0 == 0 => Some(((*h).clone(), Rect::new(0.0, 0.0, s.x, s.y))),
+            _ => None,
+        };
+        match show {
+            Some((handle, rect)) => {
                 if node.image.id() != handle.id() {
-                    node.image = (*handle).clone();
+                    node.image = handle;
                 }
-                let rect = slice(p.0, n, size.x, size.y);
                 if node.rect != Some(rect) {
                     node.rect = Some(rect);
                 }
                 *vis = Visibility::Inherited;
+                if let Some(s) = showing.get_mut(p.0) {
+                    *s = true;
+                }
             }
             None => *vis = Visibility::Hidden,
         }
     }
-    for (mut vis, mut text, l) in &mut titles {
-        *vis = if picture.is_some() {
+    for (t, mut vis, mut text, l) in &mut titles {
+        *vis = if showing.get(t.0).copied().unwrap_or(false) {
             Visibility::Hidden
         } else {
             Visibility::Inherited

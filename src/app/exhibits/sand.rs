@@ -16,7 +16,7 @@ use crate::app::{AppSystems, HallOptions, UiLang};
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::exhibit::clock::ExhibitClock;
 use crate::domain::exhibit::earth::colours;
-use crate::domain::exhibit::sand::{STATION_COLOURS, SandTable};
+use crate::domain::exhibit::sand::{STATION_COLOURS, SandTable, TableView};
 use crate::domain::kiosk::touch::{Gesture, TouchGestures};
 use crate::domain::physics::intensity::roman;
 use crate::domain::scene::{ExhibitKind, SandTableParams};
@@ -72,7 +72,17 @@ pub struct SandSim {
     records: Vec<Handle<Image>>,
     /// Play, pause and speed.
     pub clock: ExhibitClock,
+    /// The view straight down for a projector over a physical sand table
+    /// (drawn only when the hall has projectors), and its picture.
+    top: Option<TableView>,
+    /// The top view's picture, shown by the first projector.
+    pub top_image: Option<Handle<Image>>,
 }
+
+/// Size of the top view's picture (one 16:9 projector).
+pub const TOP_W: u32 = 960;
+/// Height of the top view's picture.
+pub const TOP_H: u32 = 540;
 
 #[derive(Component)]
 struct TablePicture;
@@ -106,6 +116,7 @@ fn run(
     }) else {
         return;
     };
+    let projectors = opts.as_ref().map(|o| o.projectors).unwrap_or(0);
     let sim = &mut *sim;
     if sim.built.needs_build(id, params) {
         sim.table = match SandTable::new(params) {
@@ -118,10 +129,14 @@ fn run(
         sim.clock = ExhibitClock::new(params.speedup as f64);
         sim.gestures.clear();
         sim.records.clear();
+        sim.top = None;
         if let (Some(t), Some(q)) = (sim.table.as_mut(), params.opening_quake) {
             t.quake_at(q.lat, q.lon);
             // `quakehall shot --open N` shows the quake N seconds on.
-            if let Some(n) = opts.and_then(|o| o.shot.as_ref().and_then(|s| s.open)) {
+            if let Some(n) = opts
+                .as_ref()
+                .and_then(|o| o.shot.as_ref().and_then(|s| s.open))
+            {
                 t.advance(n as f64);
             }
         }
@@ -132,6 +147,21 @@ fn run(
     table.advance(sim.clock.story_seconds(time.delta_secs_f64()));
     table.draw(TABLE_W, TABLE_H);
     let Some(mut images) = images else { return };
+    if projectors > 0 {
+        let top = sim.top.get_or_insert_with(|| table.top_view());
+        table.render(top, TOP_W, TOP_H);
+        let handle = sim
+            .top_image
+            .get_or_insert_with(|| new_picture(&mut images, TOP_W, TOP_H, [14, 34, 51]))
+            .clone();
+        upload(
+            &mut images,
+            &handle,
+            TOP_W,
+            TOP_H,
+            top.raster.canvas.rgba.clone(),
+        );
+    }
     let handle = sim
         .image
         .get_or_insert_with(|| new_picture(&mut images, TABLE_W, TABLE_H, [14, 34, 51]))
@@ -141,7 +171,7 @@ fn run(
         &handle,
         TABLE_W,
         TABLE_H,
-        table.raster.canvas.rgba.clone(),
+        table.view.raster.canvas.rgba.clone(),
     );
     let bg = [RECORD_BG.0, RECORD_BG.1, RECORD_BG.2];
     for i in 0..table.stations.len() {
@@ -254,7 +284,7 @@ fn gesture(sim: &mut SandSim, g: Gesture) {
                 sim.clock.playing = true;
             }
         }
-        other => table.camera.apply(other, TABLE_H as f32),
+        other => table.view.camera.apply(other, TABLE_H as f32),
     }
 }
 
@@ -494,7 +524,7 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &SandTableParams, ctx: &mu
                     buttons.spawn(ui_chip(&ui::RESET_VIEW, lang)).observe(
                         |_: On<Pointer<Click>>, mut sim: ResMut<SandSim>| {
                             if let Some(t) = sim.table.as_mut() {
-                                t.camera.reset();
+                                t.view.camera.reset();
                             }
                         },
                     );

@@ -248,16 +248,35 @@ pub struct SandTable {
     pub stations: Vec<TableStation>,
     /// The current quake.
     pub quake: Option<TableQuake>,
-    /// The view the visitor turns.
-    pub camera: OrbitCamera,
-    /// The last picture drawn (and what ground each pixel shows).
-    pub raster: Raster,
+    /// The view the visitor turns, and its last picture.
+    pub view: TableView,
     /// Seed of the records' noise (changes with every quake).
     seed: u64,
-    /// The view and size the raster's surfaces were drawn for.
+}
+
+/// One view of the table: its camera and the last picture drawn from it.
+#[derive(Debug, Clone)]
+pub struct TableView {
+    /// Where it looks from.
+    pub camera: OrbitCamera,
+    /// The last picture (and what ground each pixel shows).
+    pub raster: Raster,
+    /// The camera and size the raster's surfaces were drawn for.
     geometry: Option<(OrbitCamera, u32, u32)>,
     /// The picture of that view without waves, RGB per pixel.
     still: Vec<u8>,
+}
+
+impl TableView {
+    /// A view from `camera`, nothing drawn yet.
+    pub fn new(camera: OrbitCamera) -> Self {
+        Self {
+            camera,
+            raster: Raster::new(1, 1, Rgba::hex(0)),
+            geometry: None,
+            still: Vec::new(),
+        }
+    }
 }
 
 fn smoothstep(e0: f32, e1: f32, x: f32) -> f32 {
@@ -360,16 +379,13 @@ impl SandTable {
             magnitude: p.magnitudes.first().copied().unwrap_or(4.0) as f64,
             stations: Vec::new(),
             quake: None,
-            camera: OrbitCamera::new(
+            view: TableView::new(OrbitCamera::new(
                 0.0,
                 48.0,
                 size_km.0.max(size_km.1) * 1.4,
                 [size_km.0 / 2.0, size_km.1 / 2.0 - size_km.1 * 0.08, 0.0],
-            ),
-            raster: Raster::new(1, 1, Rgba::hex(0)),
+            )),
             seed: 1,
-            geometry: None,
-            still: Vec::new(),
         };
         t.stations = std::iter::once(&p.hall)
             .chain(&p.stations)
@@ -576,7 +592,7 @@ impl SandTable {
     /// A tap at pixel (`x`, `y`) of the last picture: a quake under the
     /// ground there, if the tap hit the ground. Returns whether it did.
     pub fn tap(&mut self, x: f32, y: f32) -> bool {
-        let Some([gx, gy]) = self.raster.ground_at(x, y) else {
+        let Some([gx, gy]) = self.view.raster.ground_at(x, y) else {
             return false;
         };
         let (lat, lon) = self.to_latlon(gx, gy);
@@ -627,14 +643,34 @@ impl SandTable {
         }
     }
 
-    /// Draws the table as seen from the camera into a `w` by `h` picture
-    /// (kept in [`SandTable::raster`]). The relief is rasterised again only
-    /// when the view has moved; otherwise the picture is re-shaded.
+    /// Draws the table as the visitor's view sees it into a `w` by `h`
+    /// picture (kept in the view's raster).
     pub fn draw(&mut self, w: u32, h: u32) {
-        let key = (self.camera, w, h);
-        if self.geometry != Some(key) {
-            self.rasterise(w, h);
-            self.geometry = Some(key);
+        let placeholder = TableView::new(self.view.camera);
+        let mut view = std::mem::replace(&mut self.view, placeholder);
+        self.render(&mut view, w, h);
+        self.view = view;
+    }
+
+    /// A view straight down on the whole table (for a projector over a
+    /// physical sand table).
+    pub fn top_view(&self) -> TableView {
+        let (w, h) = self.size_km;
+        let mut camera = OrbitCamera::new(0.0, 90.0, 1.0, [w / 2.0, h / 2.0, 0.0]);
+        camera.fov_deg = 20.0;
+        // Far enough for the whole table to fit the height of a 16:9 picture.
+        camera.distance = h.max(w * 9.0 / 16.0) / 2.0 / (10f32).to_radians().tan() * 1.08;
+        TableView::new(camera)
+    }
+
+    /// Draws the table as `view` sees it into a `w` by `h` picture. The
+    /// relief is rasterised again only when the view has moved; otherwise
+    /// the picture is re-shaded.
+    pub fn render(&self, view: &mut TableView, w: u32, h: u32) {
+        let key = (view.camera, w, h);
+        if view.geometry != Some(key) {
+            self.rasterise(view, w, h);
+            view.geometry = Some(key);
         }
         let t = self.quake.as_ref().map(|q| q.clock_s).unwrap_or(0.0);
         let (rp, rs, (qx, qy), (sp, ss, qz)) = match &self.quake {
@@ -673,11 +709,11 @@ impl SandTable {
             }
             c.map(|v| v.clamp(0.0, 255.0) as u8)
         };
-        let still = &self.still;
+        let still = &view.still;
         // P is always ahead of S: nothing changes beyond the P front.
         let reach = rp.map(|r| r + BAND_KM).unwrap_or(-1.0);
         let sphere_reach = sp.map(|r| r + BAND_KM).unwrap_or(-1.0);
-        self.raster
+        view.raster
             .shade(BACKGROUND.0, BACKGROUND.1, |i, surface, a| {
                 let c = [still[i * 3], still[i * 3 + 1], still[i * 3 + 2]];
                 if surface == GROUND {
@@ -695,19 +731,17 @@ impl SandTable {
                     overlay(c.map(f32::from), r, sp, ss)
                 }
             });
-        let mut raster = std::mem::replace(&mut self.raster, Raster::new(1, 1, Rgba::hex(0)));
-        self.draw_markers(&mut raster);
-        self.raster = raster;
+        self.draw_markers(&view.camera, &mut view.raster);
     }
 
     /// Rasterises the relief and the block's sides for the current view.
-    fn rasterise(&mut self, w: u32, h: u32) {
-        if self.raster.canvas.width != w || self.raster.canvas.height != h {
-            self.raster = Raster::new(w, h, Rgba::hex(0));
+    fn rasterise(&self, view: &mut TableView, w: u32, h: u32) {
+        if view.raster.canvas.width != w || view.raster.canvas.height != h {
+            view.raster = Raster::new(w, h, Rgba::hex(0));
         }
-        let mut raster = std::mem::replace(&mut self.raster, Raster::new(1, 1, Rgba::hex(0)));
+        let raster = &mut view.raster;
         raster.clear();
-        let proj = self.camera.projector(w, h);
+        let proj = view.camera.projector(w, h);
         let (sw, sh) = self.size_km;
         let n = MESH + 1;
         let mut verts = Vec::with_capacity(n * n);
@@ -797,19 +831,16 @@ impl SandTable {
                 .map(|v: f32| (v * a[3]) as u8)
             }
         });
-        self.still = raster
+        view.still = raster
             .canvas
             .rgba
             .chunks_exact(4)
             .flat_map(|p| [p[0], p[1], p[2]])
             .collect();
-        self.raster = raster;
     }
 
-    fn draw_markers(&self, raster: &mut Raster) {
-        let proj = self
-            .camera
-            .projector(raster.canvas.width, raster.canvas.height);
+    fn draw_markers(&self, camera: &OrbitCamera, raster: &mut Raster) {
+        let proj = camera.projector(raster.canvas.width, raster.canvas.height);
         let scale = raster.canvas.height as f32 / 480.0;
         if let Some(q) = &self.quake {
             let (x, y) = q.xy;
@@ -1097,7 +1128,7 @@ mod tests {
         assert!(!t.tap(10.0, 10.0), "no picture drawn yet");
         t.draw(320, 200);
         let (x, y) = t.to_xy(29.70, 106.30);
-        let proj = t.camera.projector(320, 200);
+        let proj = t.view.camera.projector(320, 200);
         let (px, py, _) = proj.project([x, y, t.surface_z(x, y)]).unwrap();
         assert!(t.tap(px, py));
         let q = t.quake.as_ref().unwrap();
@@ -1114,13 +1145,35 @@ mod tests {
     }
 
     #[test]
+    fn the_top_view_shows_the_whole_table_from_straight_above() {
+        let mut t = SandTable::new(&params()).unwrap();
+        t.quake_at(29.70, 106.30);
+        let mut top = t.top_view();
+        let proj = top.camera.projector(960, 540);
+        let (w, h) = t.size_km;
+        for corner in [[0.0, 0.0, 0.0], [w, 0.0, 0.0], [0.0, h, 0.0], [w, h, 0.0]] {
+            let (x, y, _) = proj.project(corner).unwrap();
+            assert!(
+                x > 0.0 && x < 960.0 && y > 0.0 && y < 540.0,
+                "{corner:?} at {x} {y}"
+            );
+        }
+        // North is up: the north-west corner is above the south-west one.
+        assert!(proj.project([0.0, h, 0.0]).unwrap().1 < proj.project([0.0, 0.0, 0.0]).unwrap().1);
+        t.render(&mut top, 960, 540);
+        assert_eq!(top.raster.canvas.width, 960);
+        // The visitor's view is untouched.
+        assert_eq!(t.view.raster.canvas.width, 1);
+    }
+
+    #[test]
     fn the_picture_shows_the_relief_the_rings_and_the_records() {
         let mut t = SandTable::new(&params()).unwrap();
         t.quake_at(29.70, 106.30);
         let a = t.stations[0].arrival.clone().unwrap();
         t.advance(a.p_s + 0.2);
         t.draw(320, 200);
-        let c = &t.raster.canvas;
+        let c = &t.view.raster.canvas;
         let count = |f: &dyn Fn(Rgba) -> bool| {
             (0..c.height)
                 .flat_map(|y| (0..c.width).map(move |x| (x, y)))
