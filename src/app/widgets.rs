@@ -293,6 +293,30 @@ pub fn button(text: &Bilingual, lang: Lang, primary: bool) -> impl Bundle + use<
     )
 }
 
+/// A button with a smaller label than [`button`] (still a finger wide and
+/// high), for side panels that hold many controls; `selected` highlights it.
+pub fn chip(text: &Bilingual, lang: Lang, selected: bool) -> impl Bundle + use<> {
+    let (bg, fg) = if selected {
+        (palette::ACCENT, palette::ON_ACCENT)
+    } else {
+        (palette::PANEL_HI, palette::TEXT)
+    };
+    (
+        Button,
+        Node {
+            min_width: px(TOUCH_PX),
+            min_height: px(TOUCH_PX),
+            padding: UiRect::axes(px(18), px(8)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::all(px(TOUCH_PX / 2.0)),
+            ..default()
+        },
+        BackgroundColor(bg),
+        children![label(text, lang, 30.0, fg)],
+    )
+}
+
 /// A button of a fixed interface text.
 pub fn ui_button(text: &UiText, lang: Lang, primary: bool) -> impl Bundle + use<> {
     button(&text.to_bilingual(), lang, primary)

@@ -5,17 +5,16 @@
 use bevy::prelude::*;
 
 use super::live::{
-    BuiltFrom, OpenExhibit, body_row, forget_on_leave, new_picture, show_picture, swatch, upload,
+    BuiltFrom, OpenExhibit, body_row, clock_buttons, forget_on_leave, new_picture, show_picture,
+    swatch, upload,
 };
 use crate::app::AppSystems;
-use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
-use crate::app::widgets::{button, label, palette, plain, ui_button, ui_label};
+use crate::app::widgets::{label, palette, plain, ui_button, ui_label};
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::exhibit::clock::ExhibitClock;
 use crate::domain::exhibit::earth::{ThroughEarth, colours};
 use crate::domain::scene::{ExhibitKind, ThroughEarthParams};
-use crate::domain::text::Bilingual;
 use crate::domain::text::ui;
 
 /// Side of the cross-section picture, pixels.
@@ -231,27 +230,7 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &ThroughEarthParams, ctx: 
                             sim.clock.playing = true;
                         },
                     );
-                    let toggle = if clock.playing { &ui::PAUSE } else { &ui::PLAY };
-                    buttons.spawn(ui_button(toggle, lang, false)).observe(
-                        |_: On<Pointer<Click>>,
-                         mut sim: ResMut<EarthSim>,
-                         mut rebuild: ResMut<RebuildScreen>| {
-                            sim.clock.toggle();
-                            rebuild.0 = true;
-                        },
-                    );
-                    let speed = Bilingual::new(
-                        format!("速度 ×{}", clock.speed()),
-                        format!("Speed ×{}", clock.speed()),
-                    );
-                    buttons.spawn(button(&speed, lang, false)).observe(
-                        |_: On<Pointer<Click>>,
-                         mut sim: ResMut<EarthSim>,
-                         mut rebuild: ResMut<RebuildScreen>| {
-                            sim.clock.next_speed();
-                            rebuild.0 = true;
-                        },
-                    );
+                    clock_buttons::<EarthSim>(buttons, clock, lang, false, |s| &mut s.clock);
                 });
             });
         });

@@ -10,10 +10,13 @@ use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
 use crate::app::hall::Hall;
+use crate::app::hall::RebuildScreen;
 use crate::app::idle::ResetHall;
-use crate::app::widgets::{label, palette};
+use crate::app::widgets::{button, chip, label, palette};
 use crate::app::{AppSystems, CurrentExhibit, Screen};
+use crate::domain::exhibit::clock::ExhibitClock;
 use crate::domain::scene::ExhibitKind;
+use crate::domain::text::ui;
 use crate::domain::text::{Bilingual, Lang};
 
 /// The exhibit on screen, if the exhibit screen is showing one.
@@ -172,4 +175,44 @@ pub fn swatch(
             ));
             row.spawn(label(text, lang, size * 0.8, palette::TEXT_DIM));
         });
+}
+
+/// The play/pause and speed buttons of the exhibit clock `clock_of` finds
+/// in resource `R`, spawned into `row`; `compact` uses [`chip`]s.
+pub fn clock_buttons<R: Resource + Component<Mutability = bevy::ecs::component::Mutable>>(
+    row: &mut ChildSpawnerCommands,
+    clock: ExhibitClock,
+    lang: Lang,
+    compact: bool,
+    clock_of: fn(&mut R) -> &mut ExhibitClock,
+) {
+    fn spawn<'a>(
+        row: &'a mut ChildSpawnerCommands,
+        text: &Bilingual,
+        lang: Lang,
+        compact: bool,
+    ) -> EntityCommands<'a> {
+        if compact {
+            row.spawn(chip(text, lang, false))
+        } else {
+            row.spawn(button(text, lang, false))
+        }
+    }
+    let toggle = if clock.playing { &ui::PAUSE } else { &ui::PLAY };
+    spawn(row, &toggle.to_bilingual(), lang, compact).observe(
+        move |_: On<Pointer<Click>>, mut r: ResMut<R>, mut rebuild: ResMut<RebuildScreen>| {
+            clock_of(&mut r).toggle();
+            rebuild.0 = true;
+        },
+    );
+    let speed = Bilingual::new(
+        format!("速度 ×{}", clock.speed()),
+        format!("Speed ×{}", clock.speed()),
+    );
+    spawn(row, &speed, lang, compact).observe(
+        move |_: On<Pointer<Click>>, mut r: ResMut<R>, mut rebuild: ResMut<RebuildScreen>| {
+            clock_of(&mut r).next_speed();
+            rebuild.0 = true;
+        },
+    );
 }

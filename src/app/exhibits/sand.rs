@@ -7,11 +7,12 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
 use super::live::{
-    BuiltFrom, OpenExhibit, body_row, forget_on_leave, new_picture, show_picture, swatch, upload,
+    BuiltFrom, OpenExhibit, body_row, clock_buttons, forget_on_leave, new_picture, show_picture,
+    swatch, upload,
 };
 use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
-use crate::app::widgets::{Localized, TOUCH_PX, label, palette, ui_label};
+use crate::app::widgets::{Localized, chip, label, palette, ui_label};
 use crate::app::{AppSystems, HallOptions, UiLang};
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::exhibit::clock::ExhibitClock;
@@ -20,37 +21,7 @@ use crate::domain::exhibit::sand::{STATION_COLOURS, SandTable, TableView};
 use crate::domain::kiosk::touch::{Gesture, TouchGestures};
 use crate::domain::physics::intensity::roman;
 use crate::domain::scene::{ExhibitKind, SandTableParams};
-use crate::domain::text::Lang;
-use crate::domain::text::ui::UiText;
 use crate::domain::text::{Bilingual, ui};
-
-/// A button smaller than the hall's usual ones (still a finger wide), so
-/// the side panel holds magnitudes, records and controls.
-fn chip(text: &Bilingual, lang: Lang, selected: bool) -> impl Bundle + use<> {
-    let (bg, fg) = if selected {
-        (palette::ACCENT, palette::ON_ACCENT)
-    } else {
-        (palette::PANEL_HI, palette::TEXT)
-    };
-    (
-        Button,
-        Node {
-            min_width: px(TOUCH_PX),
-            min_height: px(TOUCH_PX),
-            padding: UiRect::axes(px(18), px(8)),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            border_radius: BorderRadius::all(px(TOUCH_PX / 2.0)),
-            ..default()
-        },
-        BackgroundColor(bg),
-        children![label(text, lang, 30.0, fg)],
-    )
-}
-
-fn ui_chip(text: &UiText, lang: Lang) -> impl Bundle + use<> {
-    chip(&text.to_bilingual(), lang, false)
-}
 
 /// Size of the table's picture, pixels (4:3).
 pub const TABLE_W: u32 = 720;
@@ -500,34 +471,14 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &SandTableParams, ctx: &mu
                     ..default()
                 })
                 .with_children(|buttons| {
-                    let toggle = if clock.playing { &ui::PAUSE } else { &ui::PLAY };
-                    buttons.spawn(ui_chip(toggle, lang)).observe(
-                        |_: On<Pointer<Click>>,
-                         mut sim: ResMut<SandSim>,
-                         mut rebuild: ResMut<RebuildScreen>| {
-                            sim.clock.toggle();
-                            rebuild.0 = true;
-                        },
-                    );
-                    let speed = Bilingual::new(
-                        format!("速度 ×{}", clock.speed()),
-                        format!("Speed ×{}", clock.speed()),
-                    );
-                    buttons.spawn(chip(&speed, lang, false)).observe(
-                        |_: On<Pointer<Click>>,
-                         mut sim: ResMut<SandSim>,
-                         mut rebuild: ResMut<RebuildScreen>| {
-                            sim.clock.next_speed();
-                            rebuild.0 = true;
-                        },
-                    );
-                    buttons.spawn(ui_chip(&ui::RESET_VIEW, lang)).observe(
-                        |_: On<Pointer<Click>>, mut sim: ResMut<SandSim>| {
+                    clock_buttons::<SandSim>(buttons, clock, lang, true, |s| &mut s.clock);
+                    buttons
+                        .spawn(chip(&ui::RESET_VIEW.to_bilingual(), lang, false))
+                        .observe(|_: On<Pointer<Click>>, mut sim: ResMut<SandSim>| {
                             if let Some(t) = sim.table.as_mut() {
                                 t.view.camera.reset();
                             }
-                        },
-                    );
+                        });
                 });
             });
         });

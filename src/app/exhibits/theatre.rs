@@ -5,10 +5,11 @@
 
 use bevy::prelude::*;
 
-use super::live::{BuiltFrom, OpenExhibit, forget_on_leave, new_picture, show_picture, upload};
-use crate::app::hall::RebuildScreen;
+use super::live::{
+    BuiltFrom, OpenExhibit, clock_buttons, forget_on_leave, new_picture, show_picture, upload,
+};
 use crate::app::screens::ScreenCtx;
-use crate::app::widgets::{Localized, TOUCH_PX, button, label, palette, ui_button, ui_label};
+use crate::app::widgets::{Localized, TOUCH_PX, label, palette, ui_button, ui_label};
 use crate::app::{AppSystems, HallOptions, UiLang};
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::exhibit::clock::ExhibitClock;
@@ -282,15 +283,6 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &TheatreParams, ctx: &mut 
                 ..default()
             })
             .with_children(|row| {
-                let toggle = if clock.playing { &ui::PAUSE } else { &ui::PLAY };
-                row.spawn(ui_button(toggle, lang, true)).observe(
-                    |_: On<Pointer<Click>>,
-                     mut sim: ResMut<TheatreSim>,
-                     mut rebuild: ResMut<RebuildScreen>| {
-                        sim.clock.toggle();
-                        rebuild.0 = true;
-                    },
-                );
                 row.spawn(ui_button(&ui::REPLAY, lang, false)).observe(
                     |_: On<Pointer<Click>>, mut sim: ResMut<TheatreSim>| {
                         if let Some(t) = sim.theatre.as_mut() {
@@ -300,18 +292,7 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &TheatreParams, ctx: &mut 
                         sim.clock.playing = true;
                     },
                 );
-                let speed = Bilingual::new(
-                    format!("速度 ×{}", clock.speed()),
-                    format!("Speed ×{}", clock.speed()),
-                );
-                row.spawn(button(&speed, lang, false)).observe(
-                    |_: On<Pointer<Click>>,
-                     mut sim: ResMut<TheatreSim>,
-                     mut rebuild: ResMut<RebuildScreen>| {
-                        sim.clock.next_speed();
-                        rebuild.0 = true;
-                    },
-                );
+                clock_buttons::<TheatreSim>(row, clock, lang, false, |s| &mut s.clock);
                 // The timeline: a finger-high track, filled up to now, a
                 // tick at each step; press or drag anywhere on it to scrub.
                 row.spawn((
