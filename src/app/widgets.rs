@@ -173,13 +173,26 @@ type SliderQuery<'w, 's> = Query<
 >;
 type PrimaryWindowQuery<'w, 's> = Query<'w, 's, &'static Window, With<bevy::window::PrimaryWindow>>;
 
+/// Where a pointer at window position `pos` (logical pixels, as pointer
+/// events give it) falls on a UI node: (0, 0) at its top-left corner, (1, 1)
+/// at its bottom-right; `None` for a node not laid out yet.
+pub fn node_fraction(
+    node: &ComputedNode,
+    transform: &UiGlobalTransform,
+    window: Option<&Window>,
+    pos: Vec2,
+) -> Option<Vec2> {
+    let scale = window.map(|w| w.scale_factor()).unwrap_or(1.0);
+    node.normalize_point(*transform, pos * scale)
+        .map(|n| n + Vec2::splat(0.5))
+}
+
 fn slide_to(entity: Entity, pos: Vec2, q: &mut SliderQuery, window: Option<&Window>) {
     let Ok((mut slider, node, tf)) = q.get_mut(entity) else {
         return;
     };
-    let scale = window.map(|w| w.scale_factor()).unwrap_or(1.0);
-    if let Some(n) = node.normalize_point(*tf, pos * scale) {
-        let v = (n.x + 0.5).clamp(0.0, 1.0);
+    if let Some(n) = node_fraction(node, tf, window, pos) {
+        let v = n.x.clamp(0.0, 1.0);
         if (slider.value - v).abs() > 1e-4 {
             slider.value = v;
         }

@@ -12,7 +12,7 @@ use super::live::{
 };
 use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
-use crate::app::widgets::{Localized, chip, label, palette, ui_label};
+use crate::app::widgets::{Localized, chip, label, node_fraction, palette, ui_label};
 use crate::app::{AppSystems, HallOptions, UiLang};
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::exhibit::clock::ExhibitClock;
@@ -227,12 +227,8 @@ fn picture_point(
     window: Option<&Window>,
     pos: Vec2,
 ) -> Option<Vec2> {
-    let scale = window.map(|w| w.scale_factor()).unwrap_or(1.0);
-    let n = node.normalize_point(*transform, pos * scale)?;
-    Some(Vec2::new(
-        (n.x + 0.5) * TABLE_W as f32,
-        (n.y + 0.5) * TABLE_H as f32,
-    ))
+    let n = node_fraction(node, transform, window, pos)?;
+    Some(n * Vec2::new(TABLE_W as f32, TABLE_H as f32))
 }
 
 fn pointer_key(id: &bevy::picking::pointer::PointerId) -> u64 {

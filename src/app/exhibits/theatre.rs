@@ -9,7 +9,9 @@ use super::live::{
     BuiltFrom, OpenExhibit, clock_buttons, forget_on_leave, new_picture, show_picture, upload,
 };
 use crate::app::screens::ScreenCtx;
-use crate::app::widgets::{Localized, TOUCH_PX, label, palette, ui_button, ui_label};
+use crate::app::widgets::{
+    Localized, TOUCH_PX, label, node_fraction, palette, ui_button, ui_label,
+};
 use crate::app::{AppSystems, HallOptions, UiLang};
 use crate::domain::art::canvas::{Canvas, Rgba};
 use crate::domain::exhibit::clock::ExhibitClock;
@@ -194,11 +196,10 @@ fn scrub_to(
     let Ok((node, tf)) = nodes.get(entity) else {
         return;
     };
-    let scale = window.map(|w| w.scale_factor()).unwrap_or(1.0);
-    if let Some(n) = node.normalize_point(*tf, pos * scale)
+    if let Some(n) = node_fraction(node, tf, window, pos)
         && let Some(t) = sim.theatre.as_mut()
     {
-        t.scrub((n.x + 0.5) as f64);
+        t.scrub(n.x as f64);
         sim.held_s = 0.0;
     }
 }
