@@ -617,7 +617,7 @@ fn sand_table_quakes_on_a_tap_turns_and_reports_arrivals() {
         let mut sim = app.world_mut().resource_mut::<SandSim>();
         let t = sim.table.as_mut().unwrap();
         t.magnitude = 5.0;
-        assert!(t.tap(TABLE_W as f32 / 2.0, TABLE_H as f32 / 2.0));
+        assert!(t.tap(TABLE_W as f32 / 2.0, TABLE_H as f32 / 2.0, 100.0));
     }
     let (t2, lat2, m) = clock(&app).unwrap();
     assert_eq!((t2, m), (0.0, 5.0));

@@ -240,18 +240,15 @@ fn pointer_key(id: &bevy::picking::pointer::PointerId) -> u64 {
     }
 }
 
-/// Hands a gesture to the camera or, for a tap, sets off a quake.
-fn gesture(sim: &mut SandSim, g: Gesture) {
-    let Some(table) = sim.table.as_mut() else {
-        return;
-    };
+/// A tap sets off a quake; a double tap puts the view back.
+fn gesture(sim: &mut SandSim, g: Gesture, now_s: f64) {
     match g {
         Gesture::Tap(x, y) => {
-            if table.tap(x, y) {
+            if sim.table.as_mut().is_some_and(|t| t.tap(x, y, now_s)) {
                 sim.clock.playing = true;
             }
         }
-        other => table.view.camera.apply(other, TABLE_H as f32),
+        other => turn(sim, other),
     }
 }
 
@@ -295,13 +292,20 @@ fn on_drag(
         drag.pointer_location.position,
     ) && let Some(g) = sim.gestures.moved(pointer_key(&drag.pointer_id), p.x, p.y)
     {
-        gesture(&mut sim, g);
+        turn(&mut sim, g);
+    }
+}
+
+/// Hands a gesture that is no tap to the camera.
+fn turn(sim: &mut SandSim, g: Gesture) {
+    if let Some(table) = sim.table.as_mut() {
+        table.view.camera.apply(g, TABLE_H as f32);
     }
 }
 
 fn lift(sim: &mut SandSim, id: &bevy::picking::pointer::PointerId, now: f64) {
     if let Some(g) = sim.gestures.up(pointer_key(id), now) {
-        gesture(sim, g);
+        gesture(sim, g, now);
     }
 }
 
@@ -320,7 +324,7 @@ fn on_cancel(cancel: On<Pointer<Cancel>>, time: Res<Time<Real>>, mut sim: ResMut
 fn on_scroll(scroll: On<Pointer<Scroll>>, mut sim: ResMut<SandSim>) {
     // A mouse wheel notch zooms by a tenth.
     let scale = 1.1f32.powf(scroll.y.clamp(-10.0, 10.0));
-    gesture(&mut sim, Gesture::Pinch(scale, 0.0, 0.0));
+    turn(&mut sim, Gesture::Pinch(scale, 0.0, 0.0));
 }
 
 fn colour(c: Rgba) -> Color {

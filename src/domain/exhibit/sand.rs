@@ -252,7 +252,12 @@ pub struct SandTable {
     pub view: TableView,
     /// Seed of the records' noise (changes with every quake).
     seed: u64,
+    /// When the last tap set off a quake.
+    last_tap_s: Option<f64>,
 }
+
+/// Shortest time between two quakes set off by taps, s.
+pub const MIN_QUAKE_GAP_S: f64 = 0.4;
 
 /// One view of the table: its camera and the last picture drawn from it.
 #[derive(Debug, Clone)]
@@ -386,6 +391,7 @@ impl SandTable {
                 [size_km.0 / 2.0, size_km.1 / 2.0 - size_km.1 * 0.08, 0.0],
             )),
             seed: 1,
+            last_tap_s: None,
         };
         t.stations = std::iter::once(&p.hall)
             .chain(&p.stations)
@@ -589,12 +595,22 @@ impl SandTable {
         });
     }
 
-    /// A tap at pixel (`x`, `y`) of the last picture: a quake under the
-    /// ground there, if the tap hit the ground. Returns whether it did.
-    pub fn tap(&mut self, x: f32, y: f32) -> bool {
+    /// A tap at pixel (`x`, `y`) of the last picture at `now_s` (any
+    /// steady clock): a quake under the ground there, if the tap hit the
+    /// ground and the last quake is at least [`MIN_QUAKE_GAP_S`] old (each
+    /// quake synthesises five records; a hand drumming on the screen must
+    /// not stall the hall). Returns whether it set one off.
+    pub fn tap(&mut self, x: f32, y: f32, now_s: f64) -> bool {
+        if self
+            .last_tap_s
+            .is_some_and(|t| now_s >= t && now_s - t < MIN_QUAKE_GAP_S)
+        {
+            return false;
+        }
         let Some([gx, gy]) = self.view.raster.ground_at(x, y) else {
             return false;
         };
+        self.last_tap_s = Some(now_s);
         let (lat, lon) = self.to_latlon(gx, gy);
         self.quake_at(lat, lon);
         true
@@ -1125,17 +1141,19 @@ mod tests {
     #[test]
     fn a_tap_on_the_picture_sets_off_a_quake_under_that_spot() {
         let mut t = SandTable::new(&params()).unwrap();
-        assert!(!t.tap(10.0, 10.0), "no picture drawn yet");
+        assert!(!t.tap(10.0, 10.0, 0.0), "no picture drawn yet");
         t.draw(320, 200);
         let (x, y) = t.to_xy(29.70, 106.30);
         let proj = t.view.camera.projector(320, 200);
         let (px, py, _) = proj.project([x, y, t.surface_z(x, y)]).unwrap();
-        assert!(t.tap(px, py));
+        assert!(t.tap(px, py, 1.0));
         let q = t.quake.as_ref().unwrap();
         let km = distance_deg(q.lat, q.lon, 29.70, 106.30) * km_per_deg();
         assert!(km < 1.5, "quake {km:.2} km from the tap");
-        // The sky is not ground.
-        assert!(!t.tap(160.0, 1.0));
+        // The sky is not ground; taps too soon after a quake are ignored.
+        assert!(!t.tap(160.0, 1.0, 5.0));
+        assert!(!t.tap(px, py, 1.2));
+        assert!(t.tap(px, py, 1.5));
         // Time runs, the story ends, bad steps are ignored.
         t.advance(f64::NAN);
         t.advance(-5.0);
