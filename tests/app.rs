@@ -769,3 +769,175 @@ fn projectors_show_slices_of_the_theatre_and_the_title_otherwise() {
         vec![Rect::new(0.0, 0.0, TOP_W as f32, TOP_H as f32)]
     );
 }
+
+/// Sends a pointer event to `entity` as a finger would (observers run at
+/// once; the frame is not advanced).
+fn finger<E: std::fmt::Debug + Clone + bevy::reflect::Reflect>(
+    app: &mut App,
+    entity: Entity,
+    id: u64,
+    at: Vec2,
+    event: E,
+) {
+    use bevy::camera::NormalizedRenderTarget;
+    use bevy::picking::pointer::{Location, PointerId};
+    let location = Location {
+        target: NormalizedRenderTarget::None {
+            width: 1280,
+            height: 720,
+        },
+        position: at,
+    };
+    app.world_mut()
+        .trigger(Pointer::new(PointerId::Touch(id), location, event, entity));
+}
+
+#[test]
+fn sand_table_follows_real_pointer_events() {
+    use bevy::picking::backend::HitData;
+    use bevy::picking::pointer::PointerButton;
+    use quakehall::app::exhibits::sand::{SandSim, TablePicture};
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("09-sand-table"));
+    // Lay the picture out by hand (headless tests have no UI layout): 720
+    // by 540 pixels with its centre at (400, 300).
+    let picture = app
+        .world_mut()
+        .query_filtered::<Entity, With<TablePicture>>()
+        .single(app.world())
+        .expect("the table's picture");
+    app.world_mut().entity_mut(picture).insert((
+        ComputedNode {
+            size: Vec2::new(720.0, 540.0),
+            ..default()
+        },
+        UiGlobalTransform::from_translation(Vec2::new(400.0, 300.0)),
+    ));
+    let hit = HitData::new(Entity::PLACEHOLDER, 0.0, None, None);
+    let press = Press {
+        button: PointerButton::Primary,
+        hit: hit.clone(),
+        count: 1,
+    };
+    let release = Release {
+        button: PointerButton::Primary,
+        hit,
+    };
+    let state = |app: &App| {
+        let sim = app.world().resource::<SandSim>();
+        let t = sim.table.as_ref().unwrap();
+        (t.quake.as_ref().map(|q| (q.lat, q.lon)), t.view.camera)
+    };
+    let (opening, home) = state(&app);
+    // A tap in the middle of the picture: a quake under it.
+    let centre = Vec2::new(400.0, 300.0);
+    finger(&mut app, picture, 1, centre, press.clone());
+    finger(&mut app, picture, 1, centre, release.clone());
+    app.update();
+    let (tapped, camera) = state(&app);
+    assert_ne!(tapped, opening, "a new quake");
+    assert_eq!(camera, home);
+    // A one-finger drag turns the table and sets off nothing.
+    finger(&mut app, picture, 2, centre, press.clone());
+    for k in 1..=5 {
+        let at = centre + Vec2::new(20.0 * k as f32, 0.0);
+        let drag = Drag {
+            button: PointerButton::Primary,
+            distance: at - centre,
+            delta: Vec2::new(20.0, 0.0),
+        };
+        finger(&mut app, picture, 2, at, drag);
+    }
+    finger(
+        &mut app,
+        picture,
+        2,
+        centre + Vec2::new(100.0, 0.0),
+        release.clone(),
+    );
+    let (after_drag, turned) = state(&app);
+    assert_eq!(after_drag, tapped, "a drag is no tap");
+    assert!((turned.yaw_deg - home.yaw_deg).abs() > 10.0, "{turned:?}");
+    // A double tap puts the view back (the first of the two taps comes
+    // within the quake gap of nothing, so it may set off a quake).
+    for _ in 0..2 {
+        finger(&mut app, picture, 3, centre, press.clone());
+        finger(&mut app, picture, 3, centre, release.clone());
+    }
+    app.update();
+    assert_eq!(state(&app).1, home);
+}
+
+#[test]
+fn dragging_the_timeline_and_the_slider_moves_the_story_and_the_waves() {
+    use bevy::picking::backend::HitData;
+    use bevy::picking::pointer::PointerButton;
+    use quakehall::app::exhibits::theatre::{TheatreSim, Timeline};
+    use quakehall::app::exhibits::wave_types::WaveTypesSim;
+    use quakehall::app::widgets::Slider;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    // Lays a node out by hand: `w` pixels wide, centred on (500, 500).
+    let lay_out = |app: &mut App, e: Entity, w: f32| {
+        app.world_mut().entity_mut(e).insert((
+            ComputedNode {
+                size: Vec2::new(w, 96.0),
+                ..default()
+            },
+            UiGlobalTransform::from_translation(Vec2::new(500.0, 500.0)),
+        ));
+    };
+    let press = Press {
+        button: PointerButton::Primary,
+        hit: HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
+        count: 1,
+    };
+    go(&mut app, Screen::Exhibit, Some("05-earthquake-forms"));
+    let timeline = app
+        .world_mut()
+        .query_filtered::<Entity, With<Timeline>>()
+        .single(app.world())
+        .unwrap();
+    lay_out(&mut app, timeline, 800.0);
+    // A quarter of the way along the track (it spans x = 100..900).
+    finger(
+        &mut app,
+        timeline,
+        1,
+        Vec2::new(300.0, 500.0),
+        press.clone(),
+    );
+    let sim = app.world().resource::<TheatreSim>();
+    let t = sim.theatre.as_ref().unwrap();
+    assert!((t.time_s - 0.25 * t.length_s).abs() < 1e-3, "{}", t.time_s);
+    // Dragging on to three quarters.
+    let drag = Drag {
+        button: PointerButton::Primary,
+        distance: Vec2::new(400.0, 0.0),
+        delta: Vec2::new(400.0, 0.0),
+    };
+    finger(&mut app, timeline, 1, Vec2::new(700.0, 500.0), drag);
+    let sim = app.world().resource::<TheatreSim>();
+    let t = sim.theatre.as_ref().unwrap();
+    assert!((t.time_s - 0.75 * t.length_s).abs() < 1e-3, "{}", t.time_s);
+
+    go(&mut app, Screen::Exhibit, Some("06-wave-types"));
+    let slider = app
+        .world_mut()
+        .query_filtered::<Entity, With<Slider>>()
+        .single(app.world())
+        .unwrap();
+    lay_out(&mut app, slider, 400.0);
+    // The left end of the slider (x = 300) is the slowest motion.
+    finger(&mut app, slider, 2, Vec2::new(300.0, 500.0), press);
+    app.update();
+    let rate = app
+        .world()
+        .resource::<WaveTypesSim>()
+        .sim
+        .as_ref()
+        .unwrap()
+        .rate;
+    assert!((rate - 0.1).abs() < 1e-6, "{rate}");
+}

@@ -55,8 +55,9 @@ pub const TOP_W: u32 = 960;
 /// Height of the top view's picture.
 pub const TOP_H: u32 = 540;
 
+/// Marks the table's picture (the node that takes the gestures).
 #[derive(Component)]
-struct TablePicture;
+pub struct TablePicture;
 
 #[derive(Component)]
 struct RecordPicture(usize);

@@ -63,8 +63,9 @@ struct RecordPicture;
 #[derive(Component)]
 struct Caption;
 
+/// Marks the timeline the visitor drags to scrub.
 #[derive(Component)]
-struct Timeline;
+pub struct Timeline;
 
 #[derive(Component)]
 struct TimelineFill;
