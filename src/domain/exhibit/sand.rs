@@ -237,7 +237,7 @@ pub struct SandTable {
     /// How many times the relief is drawn taller than it is.
     pub exaggeration: f32,
     model: EarthModel,
-    tau: TauModel,
+    tau: std::sync::Arc<TauModel>,
     /// Depths of the layer boundaries inside the block, km.
     layers: Vec<f32>,
     /// Depth of the quakes a tap sets off, km.
@@ -352,9 +352,9 @@ const BACKGROUND: (Rgba, Rgba) = (Rgba::hex(0x0e2233), Rgba::hex(0x1d3b52));
 impl SandTable {
     /// Builds the table for a scene, or says why it cannot.
     pub fn new(p: &SandTableParams) -> Result<Self, String> {
-        let model = EarthModel::by_name(&p.model)
+        let tau = TauModel::shared(&p.model)
             .ok_or_else(|| format!("unknown Earth model \"{}\"", p.model))?;
-        let tau = TauModel::new(model.clone())?;
+        let model = tau.model.clone();
         let a = p.area;
         let kpd = km_per_deg() as f32;
         let mid_lat = ((a.south + a.north) / 2.0).to_radians().cos() as f32;

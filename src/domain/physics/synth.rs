@@ -203,9 +203,9 @@ pub fn synthesize(spec: &SynthSpec, motion: Motion) -> Result<Vec<StationRecord>
     let origin = UtcTime::parse_iso(&spec.origin).ok_or_else(|| {
         SynthError::Invalid(format!("origin {:?} is not an ISO 8601 time", spec.origin))
     })?;
-    let model = super::earth::EarthModel::by_name(&spec.model)
+    let tau = TauModel::shared(&spec.model)
         .ok_or_else(|| SynthError::Invalid(format!("unknown model {:?}", spec.model)))?;
-    let tau = TauModel::new(model.clone()).map_err(SynthError::Invalid)?;
+    let model = &tau.model;
     let src = tau.source(spec.depth_km);
     let m0 = moment_from_mw(spec.magnitude);
     let (vp_src, vs_src, rho_src) = model.at(spec.depth_km, super::earth::Side::Below);
