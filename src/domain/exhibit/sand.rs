@@ -708,13 +708,22 @@ impl SandTable {
                 None => 0.0,
             }
         };
+        // The warm tint behind the S front fades over tens of kilometres:
+        // tabulated every quarter kilometre rather than an exp per pixel.
+        const TINT_STEP_KM: f32 = 0.25;
+        let tint: Vec<f32> = (0..600)
+            .map(|k| 0.35 * (-(k as f32 * TINT_STEP_KM) / 25.0).exp())
+            .collect();
         let overlay = |mut c: [f32; 3], d: f32, rp: Option<f32>, rs: Option<f32>| {
             let d = if d.is_finite() { d } else { 1e9 };
             // Behind the S front the ground is shaking: a warm tint.
             if let Some(r) = rs
                 && d < r
             {
-                let k = 0.35 * (-(r - d) / 25.0).exp();
+                let k = tint
+                    .get(((r - d) / TINT_STEP_KM) as usize)
+                    .copied()
+                    .unwrap_or(0.0);
                 c = [0, 1, 2].map(|i| c[i] + ([255.0, 150.0, 80.0][i] - c[i]) * k);
             }
             for (k, col) in [(band(d, rp), colours::P), (band(d, rs), colours::S)] {
