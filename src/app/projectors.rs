@@ -61,7 +61,11 @@ fn open_projectors(
                 bevy::window::WindowMode::BorderlessFullscreen(MonitorSelection::Index(i + 1));
             window.decorations = false;
         }
-        let win = commands.spawn((window, ProjectorWindow(i))).id();
+        let cursor = bevy::window::CursorOptions {
+            visible: !opts.kiosk,
+            ..default()
+        };
+        let win = commands.spawn((window, cursor, ProjectorWindow(i))).id();
         let camera = commands
             .spawn((
                 Camera2d,
