@@ -425,7 +425,12 @@ impl Theatre {
         let houses = (6.0 * half_km / (vw / 2.0)).round().max(1.0) as usize;
         for k in 0..houses {
             let x = cx - half_km * 0.9 + k as f64 * half_km * 1.8 / (houses as f64 - 0.6).max(1.0);
-            let (hx, hy) = on_top(x, top_km * (0.3 + 0.1 * (k % 3) as f64));
+            let back = top_km * (0.3 + 0.1 * (k % 3) as f64);
+            // Keep the station's hut clear.
+            if (x + back * shear.0 * kpp - self.station_x()).abs() < 2.5 {
+                continue;
+            }
+            let (hx, hy) = on_top(x, back);
             let s = (0.5 / kpp) as f32;
             c.fill_rect(hx - s, hy - s, 2.0 * s, s, Rgba::hex(0xe8dcc0));
             c.fill_polygon(
