@@ -461,6 +461,21 @@ fn wave_race_starts_on_a_guess_and_shows_each_arrival() {
         .as_mut()
         .unwrap()
         .predict(Runner::Surface);
+    // Paused, the race stands still.
+    let race_clock = |app: &App| {
+        app.world()
+            .resource::<RaceSim>()
+            .race
+            .as_ref()
+            .unwrap()
+            .clock()
+    };
+    app.world_mut().resource_mut::<RaceSim>().clock.toggle();
+    step(&mut app, 1.0);
+    let paused = race_clock(&app);
+    step(&mut app, 1.0);
+    assert_eq!(race_clock(&app), paused);
+    app.world_mut().resource_mut::<RaceSim>().clock.toggle();
     // The shipped scene runs ten race seconds a second: two minutes of
     // waves take twelve seconds.
     step(&mut app, 15.0);

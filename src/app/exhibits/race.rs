@@ -5,15 +5,15 @@
 
 use bevy::prelude::*;
 
-use super::live::{BuiltFrom, OpenExhibit, body_row, forget_on_leave};
+use super::live::{BuiltFrom, OpenExhibit, body_row, clock_buttons, forget_on_leave};
 use crate::app::hall::RebuildScreen;
 use crate::app::screens::ScreenCtx;
 use crate::app::widgets::{Localized, TOUCH_PX, button, label, palette, ui_button, ui_label};
 use crate::app::{AppSystems, UiLang};
 use crate::domain::art::canvas::Rgba;
 use crate::domain::art::pictures::{RACE_P, RACE_S, RACE_SURFACE};
+use crate::domain::exhibit::clock::ExhibitClock;
 use crate::domain::exhibit::race::{Race, Runner, Stage};
-use crate::domain::physics::earth::EarthModel;
 use crate::domain::physics::geo::{distance_deg, km_per_deg};
 use crate::domain::physics::taup::TauModel;
 use crate::domain::scene::{ExhibitKind, WaveRaceParams};
@@ -27,6 +27,8 @@ pub struct RaceSim {
     pub race: Option<Race>,
     /// How many runners had arrived when the screen was last drawn.
     arrived_drawn: usize,
+    /// Play, pause and speed (at the scene's `speedup`).
+    pub clock: ExhibitClock,
 }
 
 /// A front on the map.
@@ -71,7 +73,7 @@ pub(super) fn plugin(app: &mut App) {
 
 /// A race for the scene, or `None` if its model or places give none.
 pub fn race_for(p: &WaveRaceParams) -> Option<Race> {
-    let tau = TauModel::new(EarthModel::by_name(&p.model)?).ok()?;
+    let tau = TauModel::shared(&p.model)?;
     let source = tau.source(p.depth_km);
     Race::new(
         &source,
@@ -96,6 +98,7 @@ fn run(
     if sim.built.needs_build(id, params) {
         sim.race = race_for(params);
         sim.arrived_drawn = 0;
+        sim.clock = ExhibitClock::new(params.speedup as f64);
         // `quakehall shot --open N` starts the race with guess N.
         if let (Some(race), Some(n)) = (
             sim.race.as_mut(),
@@ -105,14 +108,14 @@ fn run(
         }
         rebuild.0 = true;
     }
-    let speedup = params.speedup as f64;
     let RaceSim {
         race,
         arrived_drawn,
+        clock,
         ..
     } = &mut *sim;
     let Some(race) = race.as_mut() else { return };
-    race.advance(time.delta_secs_f64() * speedup);
+    race.advance(clock.story_seconds(time.delta_secs_f64()));
     let arrived = Runner::ALL.iter().filter(|r| race.arrived(**r)).count();
     if arrived != *arrived_drawn {
         *arrived_drawn = arrived;
@@ -283,7 +286,7 @@ pub fn draw(commands: &mut Commands, body: Entity, p: &WaveRaceParams, ctx: &mut
                         30.0,
                         palette::TEXT_DIM,
                     ));
-                    stage_panel(side, race, lang);
+                    stage_panel(side, race, ctx.race.clock, lang);
                 }
             });
         });
@@ -361,7 +364,7 @@ fn place(m: &mut ChildSpawnerCommands, x: f64, y: f64, name: &Bilingual, dot: Co
 
 /// The guess buttons before the race; the clock and each runner's arrival
 /// during it; the result and "race again" after it.
-fn stage_panel(side: &mut ChildSpawnerCommands, race: &Race, lang: Lang) {
+fn stage_panel(side: &mut ChildSpawnerCommands, race: &Race, pace: ExhibitClock, lang: Lang) {
     if race.stage == Stage::Predict {
         side.spawn(ui_label(&ui::RACE_QUESTION, lang, 38.0, palette::ACCENT));
         for r in Runner::ALL {
@@ -427,6 +430,15 @@ fn stage_panel(side: &mut ChildSpawnerCommands, race: &Race, lang: Lang) {
             };
             row.spawn(label(&who, lang, 32.0, palette::TEXT));
             row.spawn(label(&arrival, lang, 32.0, palette::TEXT_DIM));
+        });
+    }
+    if matches!(race.stage, Stage::Running(_)) {
+        side.spawn(Node {
+            column_gap: px(14),
+            ..default()
+        })
+        .with_children(|row| {
+            clock_buttons::<RaceSim>(row, pace, lang, true, |s| &mut s.clock);
         });
     }
     if let Some(right) = race.guessed_right() {
