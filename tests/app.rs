@@ -956,3 +956,47 @@ fn dragging_the_timeline_and_the_slider_moves_the_story_and_the_waves() {
         .rate;
     assert!((rate - 0.1).abs() < 1e-6, "{rate}");
 }
+
+#[test]
+fn wave_exhibits_rebuild_when_a_curator_saves_their_scene() {
+    use quakehall::app::exhibits::earth::EarthSim;
+    use quakehall::app::exhibits::race::RaceSim;
+    use quakehall::app::exhibits::wave_types::WaveTypesSim;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = copy.scene(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from} not in {file}");
+        std::fs::write(&path, text.replace(from, to)).unwrap();
+    };
+    go(&mut app, Screen::Exhibit, Some("06-wave-types"));
+    edit("06-wave-types.ron", "period_s: 1.0,", "period_s: 2.0,");
+    step(&mut app, 1.0);
+    let period = |app: &App| {
+        let sim = app.world().resource::<WaveTypesSim>();
+        sim.sim.as_ref().unwrap().period_s
+    };
+    assert_eq!(period(&app), 2.0);
+
+    go(&mut app, Screen::Exhibit, Some("07-wave-race"));
+    edit("07-wave-race.ron", "speedup: 10.0,", "speedup: 20.0,");
+    step(&mut app, 1.0);
+    assert_eq!(app.world().resource::<RaceSim>().clock.pace, 20.0);
+
+    go(&mut app, Screen::Exhibit, Some("08-through-earth"));
+    edit(
+        "08-through-earth.ron",
+        "depth_km: 33.0,",
+        "depth_km: 100.0,",
+    );
+    step(&mut app, 1.0);
+    let depth = app
+        .world()
+        .resource::<EarthSim>()
+        .sim
+        .as_ref()
+        .unwrap()
+        .depth_km();
+    assert_eq!(depth, 100.0);
+}
