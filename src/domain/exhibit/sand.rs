@@ -268,7 +268,7 @@ pub struct TableView {
     pub raster: Raster,
     /// The camera and size the raster's surfaces were drawn for.
     geometry: Option<(OrbitCamera, u32, u32)>,
-    /// The picture of that view without waves, RGB per pixel.
+    /// The picture of that view without waves, RGBA per pixel.
     still: Vec<u8>,
 }
 
@@ -740,7 +740,7 @@ impl SandTable {
         let sphere_reach = sp.map(|r| r + BAND_KM).unwrap_or(-1.0);
         view.raster
             .shade(BACKGROUND.0, BACKGROUND.1, |i, surface, a| {
-                let c = [still[i * 3], still[i * 3 + 1], still[i * 3 + 2]];
+                let c = [still[i * 4], still[i * 4 + 1], still[i * 4 + 2]];
                 if surface == GROUND {
                     let d = (a[0] - qx).hypot(a[1] - qy);
                     if d.is_nan() || d > reach {
@@ -856,12 +856,7 @@ impl SandTable {
                 .map(|v: f32| (v * a[3]) as u8)
             }
         });
-        view.still = raster
-            .canvas
-            .rgba
-            .chunks_exact(4)
-            .flat_map(|p| [p[0], p[1], p[2]])
-            .collect();
+        view.still.clone_from(&raster.canvas.rgba);
     }
 
     fn draw_markers(&self, camera: &OrbitCamera, raster: &mut Raster) {
