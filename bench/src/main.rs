@@ -280,7 +280,7 @@ fn sand_table_frame() {
     let mut copy: Vec<f64> = (0..300)
         .map(|_| {
             let start = Instant::now();
-            std::hint::black_box(t.view.raster.canvas.clone());
+            std::hint::black_box(t.view.picture().clone());
             start.elapsed().as_secs_f64() * 1e3
         })
         .collect();

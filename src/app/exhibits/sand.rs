@@ -131,7 +131,7 @@ fn run(
             &handle,
             TOP_W,
             TOP_H,
-            top.raster.canvas.rgba.clone(),
+            top.picture().rgba.clone(),
         );
     }
     let handle = sim
@@ -143,7 +143,7 @@ fn run(
         &handle,
         TABLE_W,
         TABLE_H,
-        table.view.raster.canvas.rgba.clone(),
+        table.view.picture().rgba.clone(),
     );
     let bg = [RECORD_BG.0, RECORD_BG.1, RECORD_BG.2];
     for i in 0..table.stations.len() {

@@ -769,7 +769,7 @@ pub fn sand_table() -> Canvas {
     }
     t.advance(7.0);
     t.draw(W, H);
-    t.view.raster.canvas
+    t.view.picture().clone()
 }
 
 /// "How an earthquake forms" just after the rupture: the fault broken at

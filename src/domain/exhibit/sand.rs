@@ -270,6 +270,9 @@ pub struct TableView {
     geometry: Option<(OrbitCamera, u32, u32)>,
     /// The picture of that view without waves, RGBA per pixel.
     still: Vec<u8>,
+    /// The picture at the size asked for (the raster doubled while the
+    /// view moves).
+    picture: Canvas,
 }
 
 impl TableView {
@@ -280,7 +283,19 @@ impl TableView {
             raster: Raster::new(1, 1, Rgba::hex(0)),
             geometry: None,
             still: Vec::new(),
+            picture: Canvas::new(1, 1, Rgba::hex(0)),
         }
+    }
+
+    /// The last picture drawn, at the size asked for.
+    pub fn picture(&self) -> &Canvas {
+        &self.picture
+    }
+
+    /// The ground point (x, y km) at pixel (`x`, `y`) of the picture.
+    pub fn ground_at(&self, x: f32, y: f32) -> Option<[f32; 2]> {
+        let k = self.raster.canvas.width as f32 / self.picture.width.max(1) as f32;
+        self.raster.ground_at(x * k, y * k)
     }
 }
 
@@ -607,7 +622,7 @@ impl SandTable {
         {
             return false;
         }
-        let Some([gx, gy]) = self.view.raster.ground_at(x, y) else {
+        let Some([gx, gy]) = self.view.ground_at(x, y) else {
             return false;
         };
         self.last_tap_s = Some(now_s);
@@ -682,7 +697,17 @@ impl SandTable {
     /// Draws the table as `view` sees it into a `w` by `h` picture. The
     /// relief is rasterised again only when the view has moved; otherwise
     /// the picture is re-shaded.
+    /// While the view moves (its camera differs from the last picture's)
+    /// it is drawn at half the size and doubled: turning the table stays
+    /// smooth, and the first still frame is drawn sharp again.
     pub fn render(&self, view: &mut TableView, w: u32, h: u32) {
+        let moving = view.geometry.is_some_and(|(cam, ..)| cam != view.camera);
+        let (out_w, out_h) = (w, h);
+        let (w, h) = if moving {
+            ((w / 2).max(1), (h / 2).max(1))
+        } else {
+            (w, h)
+        };
         let key = (view.camera, w, h);
         if view.geometry != Some(key) {
             self.rasterise(view, w, h);
@@ -757,6 +782,24 @@ impl SandTable {
                 }
             });
         self.draw_markers(&view.camera, &mut view.raster);
+        let src = &view.raster.canvas;
+        if src.width == out_w && src.height == out_h {
+            view.picture.clone_from(src);
+        } else {
+            if view.picture.width != out_w || view.picture.height != out_h {
+                view.picture = Canvas::new(out_w, out_h, Rgba::hex(0));
+            }
+            let (sw, sh) = (src.width as usize, src.height as usize);
+            let ow = out_w as usize;
+            for y in 0..out_h as usize {
+                let sy = (y * sh / out_h as usize).min(sh - 1);
+                for x in 0..ow {
+                    let sx = (x * sw / ow).min(sw - 1);
+                    let (i, j) = ((y * ow + x) * 4, (sy * sw + sx) * 4);
+                    view.picture.rgba[i..i + 4].copy_from_slice(&src.rgba[j..j + 4]);
+                }
+            }
+        }
     }
 
     /// Rasterises the relief and the block's sides for the current view.
@@ -1154,6 +1197,22 @@ mod tests {
         let q = t.quake.as_ref().unwrap();
         let km = distance_deg(q.lat, q.lon, 29.70, 106.30) * km_per_deg();
         assert!(km < 1.5, "quake {km:.2} km from the tap");
+        // While the view turns it is drawn at half size and doubled; taps
+        // still land where they should.
+        t.view.camera.apply(
+            crate::domain::kiosk::touch::Gesture::Orbit(40.0, 0.0),
+            200.0,
+        );
+        t.draw(320, 200);
+        assert_eq!(t.view.picture().width, 320);
+        assert_eq!(t.view.raster.canvas.width, 160);
+        let proj = t.view.camera.projector(320, 200);
+        let (qx, qy, _) = proj.project([x, y, t.surface_z(x, y)]).unwrap();
+        let [gx, gy] = t.view.ground_at(qx, qy).unwrap();
+        assert!((gx - x).hypot(gy - y) < 2.5, "{gx} {gy} vs {x} {y}");
+        // Still again: sharp.
+        t.draw(320, 200);
+        assert_eq!(t.view.raster.canvas.width, 320);
         // The sky is not ground; taps too soon after a quake are ignored.
         assert!(!t.tap(160.0, 1.0, 5.0));
         assert!(!t.tap(px, py, 1.2));
@@ -1183,9 +1242,9 @@ mod tests {
         // North is up: the north-west corner is above the south-west one.
         assert!(proj.project([0.0, h, 0.0]).unwrap().1 < proj.project([0.0, 0.0, 0.0]).unwrap().1);
         t.render(&mut top, 960, 540);
-        assert_eq!(top.raster.canvas.width, 960);
+        assert_eq!(top.picture().width, 960);
         // The visitor's view is untouched.
-        assert_eq!(t.view.raster.canvas.width, 1);
+        assert_eq!(t.view.picture().width, 1);
     }
 
     #[test]
@@ -1195,7 +1254,7 @@ mod tests {
         let a = t.stations[0].arrival.clone().unwrap();
         t.advance(a.p_s + 0.2);
         t.draw(320, 200);
-        let c = &t.view.raster.canvas;
+        let c = t.view.picture();
         let count = |f: &dyn Fn(Rgba) -> bool| {
             (0..c.height)
                 .flat_map(|y| (0..c.width).map(move |x| (x, y)))
