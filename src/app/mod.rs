@@ -128,6 +128,12 @@ pub fn plugin(app: &mut App) {
 }
 
 impl HallOptions {
+    /// `quakehall shot --open N`: the page, panel, guess or moment N a
+    /// screenshot asks the open exhibit to show.
+    pub fn shot_open(&self) -> Option<usize> {
+        self.shot.as_ref().and_then(|s| s.open)
+    }
+
     /// Whether this hall is one exhibit on a dedicated kiosk.
     pub fn is_dedicated(&self) -> bool {
         self.dedicated

@@ -71,10 +71,7 @@ fn run(
     if sim.built.needs_build(id, params) {
         sim.sim = ThroughEarth::new(&params.model, params.depth_km, &params.stations_deg);
         // `quakehall shot --open N` shows the waves N minutes after the quake.
-        if let (Some(e), Some(n)) = (
-            sim.sim.as_mut(),
-            opts.and_then(|o| o.shot.as_ref().and_then(|s| s.open)),
-        ) {
+        if let (Some(e), Some(n)) = (sim.sim.as_mut(), opts.and_then(|o| o.shot_open())) {
             e.advance(n as f64 * 60.0);
         }
         sim.clock = ExhibitClock::new(params.speedup as f64);

@@ -81,7 +81,7 @@ fn open_session(
         None => ExhibitSession::default(),
     };
     // `quakehall shot --open N` shows page or panel N.
-    if let Some(n) = opts.and_then(|o| o.shot.as_ref().and_then(|s| s.open)) {
+    if let Some(n) = opts.and_then(|o| o.shot_open()) {
         let i = n.saturating_sub(1);
         session.book.go_to(i);
         session.board.tap(i);

@@ -100,10 +100,7 @@ fn run(
         sim.arrived_drawn = 0;
         sim.clock = ExhibitClock::new(params.speedup as f64);
         // `quakehall shot --open N` starts the race with guess N.
-        if let (Some(race), Some(n)) = (
-            sim.race.as_mut(),
-            opts.and_then(|o| o.shot.as_ref().and_then(|s| s.open)),
-        ) {
+        if let (Some(race), Some(n)) = (sim.race.as_mut(), opts.and_then(|o| o.shot_open())) {
             race.predict(Runner::ALL[n.clamp(1, 3) - 1]);
         }
         rebuild.0 = true;

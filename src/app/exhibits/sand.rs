@@ -105,10 +105,7 @@ fn run(
         if let (Some(t), Some(q)) = (sim.table.as_mut(), params.opening_quake) {
             t.quake_at(q.lat, q.lon);
             // `quakehall shot --open N` shows the quake N seconds on.
-            if let Some(n) = opts
-                .as_ref()
-                .and_then(|o| o.shot.as_ref().and_then(|s| s.open))
-            {
+            if let Some(n) = opts.as_ref().and_then(|o| o.shot_open()) {
                 t.advance(n as f64);
             }
         }

@@ -101,10 +101,7 @@ fn run(
         sim.theatre = match Theatre::new(params) {
             Ok(mut t) => {
                 // `quakehall shot --open N` shows the story N seconds in.
-                if let Some(n) = opts
-                    .as_ref()
-                    .and_then(|o| o.shot.as_ref().and_then(|s| s.open))
-                {
+                if let Some(n) = opts.as_ref().and_then(|o| o.shot_open()) {
                     t.time_s = (n as f64).min(t.length_s);
                 }
                 Some(t)

@@ -73,7 +73,7 @@ fn run(
     if sim.built.needs_build(id, params) {
         let mut block = WaveTypes::new(medium(params), params.period_s);
         // `quakehall shot --open N` shows wave N with a surface particle traced.
-        if let Some(n) = opts.and_then(|o| o.shot.as_ref().and_then(|s| s.open)) {
+        if let Some(n) = opts.and_then(|o| o.shot_open()) {
             block.show(KINDS[n.clamp(1, 4) - 1]);
             block.touch(0.3, 0.21);
         }
