@@ -1,6 +1,14 @@
 //! The hall's font: Noto Sans CJK from the system, so that Chinese renders
 //! as Chinese. Without it the hall still runs, in English, and says which
 //! package to install.
+//!
+//! The font file is read once into a font asset and kept for the life of
+//! the hall. Left to font discovery, the text pipeline drops a system
+//! font's data two frames after its last use and maps the file again when
+//! a screen is next drawn; the reloaded data has a new identity, so every
+//! redraw (an attract slide, a language change) rasterised every glyph
+//! into new atlases that were never freed: 14 MB per redraw. A registered
+//! font is found first by its family name and never dropped.
 
 use std::path::PathBuf;
 
@@ -24,6 +32,8 @@ pub struct UiFont {
     pub file: Option<PathBuf>,
     /// Why no CJK font is in use, if none is.
     pub missing: Option<String>,
+    /// The font file's data as a font asset, held for the life of the hall.
+    pub asset: Option<Handle<Font>>,
 }
 
 impl Default for UiFont {
@@ -33,6 +43,7 @@ impl Default for UiFont {
             source: FontSource::Family(CJK_FAMILY.into()),
             file: None,
             missing: None,
+            asset: None,
         }
     }
 }
@@ -75,6 +86,7 @@ pub(super) fn plugin(app: &mut App) {
                 source: FontSource::Family(CJK_FAMILY.into()),
                 file: Some(file),
                 missing: None,
+                asset: None,
             }
         }
         Err(why) => {
@@ -83,10 +95,26 @@ pub(super) fn plugin(app: &mut App) {
                 source: FontSource::default(),
                 file: None,
                 missing: Some(why),
+                asset: None,
             }
         }
     };
-    app.insert_resource(font);
+    app.insert_resource(font)
+        .add_systems(PreStartup, keep_font_resident);
+}
+
+/// Reads the CJK font file into a font asset (see the module's notes).
+fn keep_font_resident(mut font: ResMut<UiFont>, fonts: Option<ResMut<Assets<Font>>>) {
+    let (Some(mut fonts), Some(file)) = (fonts, font.file.clone()) else {
+        return;
+    };
+    match std::fs::read(&file) {
+        Ok(bytes) => font.asset = Some(fonts.add(Font::from_bytes(bytes))),
+        Err(e) => warn!(
+            "cannot read {} ({e}); texts use the font through discovery",
+            file.display()
+        ),
+    }
 }
 
 /// Gives every new hall text the hall font.
