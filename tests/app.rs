@@ -9,14 +9,17 @@ use bevy::time::TimeUpdateStrategy;
 use bevy::window::{WindowCloseRequested, WindowPlugin};
 
 use quakehall::app::curator::ProblemNotice;
-use quakehall::app::exhibits::ExhibitSession;
-use quakehall::app::exhibits::tank::TankSim;
+use quakehall::app::exhibits::{Live, Running};
 use quakehall::app::hall::Hall;
 use quakehall::app::idle::VisitorActivity;
 use quakehall::app::widgets::{Localized, ToggleLanguage};
 use quakehall::app::{CurrentExhibit, HallOptions, Screen, UiLang};
-use quakehall::domain::scene::validate::is_cjk;
+use quakehall::domain::scene::check::is_cjk;
 use quakehall::domain::text::Lang;
+use quakehall::kinds::{
+    EbookParams, Kind, SandTableParams, TheatreParams, ThroughEarthParams, WaveRaceParams,
+    WaveTankParams, WaveTypesParams,
+};
 
 use super::common::HallCopy;
 
@@ -69,6 +72,21 @@ fn notice_shown(app: &mut App) -> bool {
         .is_some()
 }
 
+/// The running exhibit of kind `K`, if one is open.
+fn live<K: Kind>(app: &App) -> Option<&Running<K>> {
+    app.world().resource::<Live<K>>().get()
+}
+
+/// The running exhibit of kind `K`, to change.
+fn live_mut<K: Kind>(app: &mut App) -> Mut<'_, Live<K>> {
+    app.world_mut().resource_mut::<Live<K>>()
+}
+
+/// The visitor state of the running exhibit of kind `K`.
+fn state<K: Kind>(app: &App) -> &K::State {
+    &live::<K>(app).expect("the exhibit runs").state
+}
+
 fn texts(app: &mut App) -> Vec<(Option<Localized>, String)> {
     let mut q = app.world_mut().query::<(&Text, Option<&Localized>)>();
     q.iter(app.world())
@@ -96,9 +114,10 @@ fn idle_timeout_returns_to_attract_and_clears_exhibit_state() {
     let mut app = headless(&copy, true);
     go(&mut app, Screen::Exhibit, Some("15-station"));
     {
-        let mut session = app.world_mut().resource_mut::<ExhibitSession>();
-        assert_eq!(session.exhibit.as_deref(), Some("15-station"));
-        assert!(session.book.next_page() && session.book.next_page());
+        let mut live = live_mut::<EbookParams>(&mut app);
+        let run = live.get_mut().expect("the book is open");
+        assert_eq!(run.id, "15-station");
+        assert!(run.state.next_page() && run.state.next_page());
     }
     app.world_mut().resource_mut::<UiLang>().0 = Lang::En;
     let timeout = app.world().resource::<Hall>().hall.idle_timeout_s;
@@ -113,7 +132,7 @@ fn idle_timeout_returns_to_attract_and_clears_exhibit_state() {
         *app.world().resource::<State<Screen>>().get(),
         Screen::Exhibit
     );
-    assert_eq!(app.world().resource::<ExhibitSession>().book.page(), 2);
+    assert_eq!(state::<EbookParams>(&app).page(), 2);
 
     // One who walks away: back to attract, everything forgotten.
     step(&mut app, timeout + 1.0);
@@ -122,10 +141,11 @@ fn idle_timeout_returns_to_attract_and_clears_exhibit_state() {
         Screen::Attract
     );
     assert_eq!(app.world().resource::<CurrentExhibit>().0, None);
-    let session = app.world().resource::<ExhibitSession>();
-    assert_eq!(session.exhibit, None);
-    assert_eq!(session.book.page(), 0);
+    assert!(live::<EbookParams>(&app).is_none());
     assert_eq!(app.world().resource::<UiLang>().0, Lang::Zh);
+    // The next visitor opens the book at its first page.
+    go(&mut app, Screen::Exhibit, Some("15-station"));
+    assert_eq!(state::<EbookParams>(&app).page(), 0);
 }
 
 #[test]
@@ -348,65 +368,16 @@ fn holding_the_corner_five_seconds_opens_the_pin_pad() {
 }
 
 #[test]
-fn every_button_is_a_comfortable_touch_target() {
-    use quakehall::app::curator::{Curator, CuratorMode};
-    use quakehall::app::widgets::TOUCH_PX;
-    let copy = HallCopy::new();
-    let mut app = headless(&copy, true);
-    app.world_mut().resource_mut::<Curator>().mode = CuratorMode::PinPad;
-    let screens = [
-        (Screen::Attract, None),
-        (Screen::Home, None),
-        (Screen::Exhibit, Some("15-station")),
-        (Screen::Exhibit, Some("27-great-earthquakes")),
-        (Screen::Exhibit, Some("06-wave-types")),
-        (Screen::Exhibit, Some("07-wave-race")),
-        (Screen::Exhibit, Some("08-through-earth")),
-        (Screen::Exhibit, Some("09-sand-table")),
-        (Screen::Exhibit, Some("10-make-waves")),
-    ];
-    let mut checked = 0;
-    for (screen, exhibit) in screens {
-        if screen != Screen::Attract {
-            go(&mut app, screen, exhibit);
-        } else {
-            step(&mut app, 0.5);
-        }
-        let mut q = app.world_mut().query_filtered::<&Node, With<Button>>();
-        for node in q.iter(app.world()) {
-            let px = |v: Val| if let Val::Px(p) = v { p } else { 0.0 };
-            let tall = px(node.height).max(px(node.min_height));
-            let wide = px(node.width).max(px(node.min_width));
-            let width_from_layout = matches!(node.width, Val::Auto | Val::Percent(_));
-            assert!(
-                tall >= TOUCH_PX,
-                "{screen:?}: a button {tall} px tall: {node:?}"
-            );
-            assert!(
-                wide >= TOUCH_PX || width_from_layout,
-                "{screen:?}: a button {wide} px wide"
-            );
-            checked += 1;
-        }
-    }
-    assert!(checked > 30, "only {checked} buttons found");
-}
-
-#[test]
 fn wave_tank_runs_while_open_restarts_on_edit_and_stops_on_leave() {
     let copy = HallCopy::new();
     let mut app = headless(&copy, false);
     go(&mut app, Screen::Exhibit, Some("10-make-waves"));
-    let time = |app: &App| {
-        let tank = app.world().resource::<TankSim>();
-        tank.sim.as_ref().map(|s| s.tank.time_s)
-    };
+    let time = |app: &App| live::<WaveTankParams>(app).map(|r| r.state.tank.time_s);
     let t0 = time(&app).expect("the tank runs while its exhibit is open");
-    {
-        let tank = app.world().resource::<TankSim>();
-        let sim = tank.sim.as_ref().unwrap();
-        assert!(sim.tank.kinetic_energy() > 0.0, "the opening quake shakes");
-    }
+    assert!(
+        state::<WaveTankParams>(&app).tank.kinetic_energy() > 0.0,
+        "the opening quake shakes"
+    );
 
     // A language change redraws the screen but keeps the waves going.
     app.world_mut().trigger(ToggleLanguage);
@@ -424,8 +395,9 @@ fn wave_tank_runs_while_open_restarts_on_edit_and_stops_on_leave() {
     )
     .unwrap();
     step(&mut app, 1.0);
-    let tank = app.world().resource::<TankSim>();
-    assert_eq!(tank.scene().map(|p| p.steps_per_frame), Some(7));
+    let run = live::<WaveTankParams>(&app).unwrap();
+    assert_eq!(run.params.steps_per_frame, 7);
+    assert_eq!(run.state.steps_per_frame, 7);
 
     // Leaving stops it.
     go(&mut app, Screen::Home, None);
@@ -434,52 +406,41 @@ fn wave_tank_runs_while_open_restarts_on_edit_and_stops_on_leave() {
 
 #[test]
 fn wave_race_starts_on_a_guess_and_shows_each_arrival() {
-    use quakehall::app::exhibits::race::RaceSim;
-    use quakehall::domain::exhibit::race::{Runner, Stage};
+    use quakehall::kinds::wave_race::race::{Runner, Stage};
     let copy = HallCopy::new();
     let mut app = headless(&copy, false);
     go(&mut app, Screen::Exhibit, Some("07-wave-race"));
-    {
-        let sim = app.world().resource::<RaceSim>();
-        let race = sim.race.as_ref().expect("the race is ready");
-        assert_eq!(race.stage, Stage::Predict);
-    }
+    assert_eq!(state::<WaveRaceParams>(&app).stage, Stage::Predict);
     step(&mut app, 5.0);
     assert_eq!(
-        app.world()
-            .resource::<RaceSim>()
-            .race
-            .as_ref()
-            .unwrap()
-            .stage,
+        state::<WaveRaceParams>(&app).stage,
         Stage::Predict,
         "nothing runs before the guess"
     );
-    app.world_mut()
-        .resource_mut::<RaceSim>()
-        .race
-        .as_mut()
+    live_mut::<WaveRaceParams>(&mut app)
+        .state_mut()
         .unwrap()
         .predict(Runner::Surface);
     // Paused, the race stands still.
-    let race_clock = |app: &App| {
-        app.world()
-            .resource::<RaceSim>()
-            .race
-            .as_ref()
-            .unwrap()
-            .clock()
-    };
-    app.world_mut().resource_mut::<RaceSim>().clock.toggle();
+    let race_clock = |app: &App| state::<WaveRaceParams>(app).clock();
+    live_mut::<WaveRaceParams>(&mut app)
+        .get_mut()
+        .unwrap()
+        .clock
+        .toggle();
     step(&mut app, 1.0);
     let paused = race_clock(&app);
     step(&mut app, 1.0);
     assert_eq!(race_clock(&app), paused);
-    app.world_mut().resource_mut::<RaceSim>().clock.toggle();
+    live_mut::<WaveRaceParams>(&mut app)
+        .get_mut()
+        .unwrap()
+        .clock
+        .toggle();
     // The shipped scene runs ten race seconds a second: two minutes of
     // waves take twelve seconds.
     step(&mut app, 15.0);
-    let race = app.world().resource::<RaceSim>().race.clone().unwrap();
+    let race = state::<WaveRaceParams>(&app).clone();
     assert_eq!(race.stage, Stage::Finished);
     assert_eq!(race.guessed_right(), Some(false));
     let shown = texts(&mut app);
@@ -495,73 +456,68 @@ fn wave_race_starts_on_a_guess_and_shows_each_arrival() {
 
 #[test]
 fn through_the_earth_runs_and_a_touch_moves_the_quake() {
-    use quakehall::app::exhibits::earth::EarthSim;
     let copy = HallCopy::new();
     let mut app = headless(&copy, false);
     go(&mut app, Screen::Exhibit, Some("08-through-earth"));
     step(&mut app, 2.0);
     let clock = |app: &App| {
-        let sim = app.world().resource::<EarthSim>();
-        let e = sim.sim.as_ref().expect("the Earth is shown");
+        let e = &state::<ThroughEarthParams>(app).earth;
         (e.clock_s, e.depth_km(), e.stations.len())
     };
     let (t, depth, stations) = clock(&app);
     // A minute of travel per second.
     assert!(t > 60.0, "{t}");
     assert_eq!((depth, stations), (33.0, 5));
-    app.world_mut()
-        .resource_mut::<EarthSim>()
-        .sim
-        .as_mut()
+    live_mut::<ThroughEarthParams>(&mut app)
+        .state_mut()
         .unwrap()
+        .earth
         .touch(0.5, 0.1);
     step(&mut app, 0.25);
     let (t, depth, _) = clock(&app);
     assert!(t < 60.0 && depth > 33.0, "{t} s, {depth} km");
     // Paused, the waves stand still; at double speed they run 120 s a second.
-    app.world_mut().resource_mut::<EarthSim>().clock.toggle();
+    live_mut::<ThroughEarthParams>(&mut app)
+        .get_mut()
+        .unwrap()
+        .clock
+        .toggle();
     step(&mut app, 1.0);
     let (paused_at, _, _) = clock(&app);
     step(&mut app, 1.0);
     assert_eq!(clock(&app).0, paused_at);
     {
-        let mut sim = app.world_mut().resource_mut::<EarthSim>();
-        sim.clock.toggle();
-        sim.clock.next_speed();
+        let mut live = live_mut::<ThroughEarthParams>(&mut app);
+        let run = live.get_mut().unwrap();
+        run.clock.toggle();
+        run.clock.next_speed();
     }
     step(&mut app, 1.0);
     let ran = clock(&app).0 - paused_at;
     assert!((ran - 120.0).abs() < 1e-6, "{ran}");
     go(&mut app, Screen::Home, None);
-    assert!(app.world().resource::<EarthSim>().sim.is_none());
+    assert!(live::<ThroughEarthParams>(&app).is_none());
 }
 
 #[test]
 fn four_kinds_of_waves_switch_on_a_tap_and_keep_moving() {
-    use quakehall::app::exhibits::wave_types::WaveTypesSim;
     use quakehall::domain::physics::motion::WaveKind;
     let copy = HallCopy::new();
     let mut app = headless(&copy, false);
     go(&mut app, Screen::Exhibit, Some("06-wave-types"));
-    let state = |app: &App| {
-        let sim = app.world().resource::<WaveTypesSim>();
-        let w = sim.sim.as_ref().expect("the block is shown");
+    let now = |app: &App| {
+        let w = state::<WaveTypesParams>(app);
         (w.kind, w.clock_s, w.speed_km_s())
     };
-    let (kind, t0, speed) = state(&app);
+    let (kind, t0, speed) = now(&app);
     assert_eq!((kind, speed), (WaveKind::P, 6.0));
-    // The wave buttons are the kind names; choosing S redraws with its speed.
-    app.world_mut()
-        .resource_mut::<WaveTypesSim>()
-        .sim
-        .as_mut()
+    // Choosing S shows its speed, without redrawing the screen.
+    live_mut::<WaveTypesParams>(&mut app)
+        .state_mut()
         .unwrap()
         .show(WaveKind::S);
-    app.world_mut()
-        .resource_mut::<quakehall::app::hall::RebuildScreen>()
-        .0 = true;
     step(&mut app, 0.5);
-    let (kind, t1, speed) = state(&app);
+    let (kind, t1, speed) = now(&app);
     assert_eq!(kind, WaveKind::S);
     assert!(t1 > t0);
     assert!((speed - 3.46).abs() < 1e-9);
@@ -571,16 +527,10 @@ fn four_kinds_of_waves_switch_on_a_tap_and_keep_moving() {
             .iter()
             .any(|(_, t)| t.starts_with("速度 3.46 公里/秒")),
         "{shown:?}"
-    ); // Dragging the slow-motion slider to its left end slows the waves to a
+    );
+    // Dragging the slow-motion slider to its left end slows the waves to a
     // tenth; the right end is normal speed.
-    let rate = |app: &App| {
-        app.world()
-            .resource::<WaveTypesSim>()
-            .sim
-            .as_ref()
-            .unwrap()
-            .rate
-    };
+    let rate = |app: &App| state::<WaveTypesParams>(app).rate;
     assert_eq!(rate(&app), 1.0);
     let mut q = app
         .world_mut()
@@ -590,22 +540,21 @@ fn four_kinds_of_waves_switch_on_a_tap_and_keep_moving() {
     sliders[0].value = 0.0;
     step(&mut app, 0.25);
     assert!((rate(&app) - 0.1).abs() < 1e-9, "{}", rate(&app));
-    let (_, before, _) = state(&app);
+    let (_, before, _) = now(&app);
     step(&mut app, 1.0);
-    let (_, after, _) = state(&app);
+    let (_, after, _) = now(&app);
     assert!((after - before - 0.1).abs() < 1e-6, "{before} -> {after}");
 }
 
 #[test]
 fn sand_table_quakes_on_a_tap_turns_and_reports_arrivals() {
-    use quakehall::app::exhibits::sand::{SandSim, TABLE_H, TABLE_W};
-    use quakehall::domain::kiosk::touch::Gesture;
+    use quakehall::domain::touch::Gesture;
+    use quakehall::kinds::sand_table::{TABLE_H, TABLE_W};
     let copy = HallCopy::new();
     let mut app = headless(&copy, false);
     go(&mut app, Screen::Exhibit, Some("09-sand-table"));
     let clock = |app: &App| {
-        let sim = app.world().resource::<SandSim>();
-        let t = sim.table.as_ref().expect("the table is shown");
+        let t = &state::<SandTableParams>(app).table;
         t.quake.as_ref().map(|q| (q.clock_s, q.lat, q.magnitude))
     };
     // The opening quake runs in real time.
@@ -615,11 +564,11 @@ fn sand_table_quakes_on_a_tap_turns_and_reports_arrivals() {
     let (t1, _, _) = clock(&app).unwrap();
     assert!((t1 - t0 - 1.0).abs() < 1e-6, "{t0} -> {t1}");
     // Once the hall's P wave has arrived, its readout says when.
-    let p = {
-        let sim = app.world().resource::<SandSim>();
-        let t = sim.table.as_ref().unwrap();
-        t.stations[0].arrival.as_ref().unwrap().p_s
-    };
+    let p = state::<SandTableParams>(&app).table.stations[0]
+        .arrival
+        .as_ref()
+        .unwrap()
+        .p_s;
     step(&mut app, (p - t1) as f32 + 0.5);
     let want = format!("P波 {p:.1}秒");
     assert!(
@@ -629,8 +578,8 @@ fn sand_table_quakes_on_a_tap_turns_and_reports_arrivals() {
     // Choose magnitude 5, then tap the middle of the picture: a new quake
     // of that size starts there.
     {
-        let mut sim = app.world_mut().resource_mut::<SandSim>();
-        let t = sim.table.as_mut().unwrap();
+        let mut live = live_mut::<SandTableParams>(&mut app);
+        let t = &mut live.state_mut().unwrap().table;
         t.magnitude = 5.0;
         assert!(t.tap(TABLE_W as f32 / 2.0, TABLE_H as f32 / 2.0, 100.0));
     }
@@ -639,8 +588,8 @@ fn sand_table_quakes_on_a_tap_turns_and_reports_arrivals() {
     assert!((lat2 - 29.40).abs() > 0.01, "the quake moved to the tap");
     // Dragging turns the table; a double tap puts it back.
     let home = {
-        let mut sim = app.world_mut().resource_mut::<SandSim>();
-        let t = sim.table.as_mut().unwrap();
+        let mut live = live_mut::<SandTableParams>(&mut app);
+        let t = &mut live.state_mut().unwrap().table;
         let home = t.view.camera;
         t.view
             .camera
@@ -652,29 +601,26 @@ fn sand_table_quakes_on_a_tap_turns_and_reports_arrivals() {
         home
     };
     step(&mut app, 0.25);
-    let sim = app.world().resource::<SandSim>();
-    assert_eq!(sim.table.as_ref().unwrap().view.camera, home);
+    assert_eq!(state::<SandTableParams>(&app).table.view.camera, home);
     // A curator's edit rebuilds the table with the new depth.
     let path = copy.scene("09-sand-table.ron");
     let good = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, good.replace("depth_km: 8.0", "depth_km: 12.0")).unwrap();
     step(&mut app, 1.0);
-    let sim = app.world().resource::<SandSim>();
-    assert_eq!(sim.table.as_ref().unwrap().depth_km, 12.0);
+    assert_eq!(state::<SandTableParams>(&app).table.depth_km, 12.0);
     // Leaving forgets it.
     go(&mut app, Screen::Home, None);
-    assert!(app.world().resource::<SandSim>().table.is_none());
+    assert!(live::<SandTableParams>(&app).is_none());
 }
 
 #[test]
 fn theatre_tells_its_story_scrubs_and_starts_again() {
-    use quakehall::app::exhibits::theatre::{HOLD_S, TheatreSim};
+    use quakehall::kinds::theatre::HOLD_S;
     let copy = HallCopy::new();
     let mut app = headless(&copy, false);
     go(&mut app, Screen::Exhibit, Some("05-earthquake-forms"));
     let now = |app: &App| {
-        let sim = app.world().resource::<TheatreSim>();
-        let t = sim.theatre.as_ref().expect("the story is shown");
+        let t = &state::<TheatreParams>(app).theatre;
         (t.time_s, t.step_index(), t.length_s)
     };
     let (t0, first, length) = now(&app);
@@ -687,10 +633,8 @@ fn theatre_tells_its_story_scrubs_and_starts_again() {
     step(&mut app, 1.0);
     assert!((now(&app).0 - t0 - 1.0).abs() < 1e-6);
     // Scrubbing to the rupture shows its caption.
-    app.world_mut()
-        .resource_mut::<TheatreSim>()
-        .theatre
-        .as_mut()
+    live_mut::<TheatreParams>(&mut app)
+        .state_mut()
         .unwrap()
         .scrub(14.5 / length);
     step(&mut app, 0.25);
@@ -701,16 +645,21 @@ fn theatre_tells_its_story_scrubs_and_starts_again() {
             .any(|(_, t)| t.starts_with("岩石再也承受不住"))
     );
     // Paused, the story stands still.
-    app.world_mut().resource_mut::<TheatreSim>().clock.toggle();
+    let toggle = |app: &mut App| {
+        live_mut::<TheatreParams>(app)
+            .get_mut()
+            .unwrap()
+            .clock
+            .toggle()
+    };
+    toggle(&mut app);
     let (paused, _, _) = now(&app);
     step(&mut app, 1.0);
     assert_eq!(now(&app).0, paused);
-    app.world_mut().resource_mut::<TheatreSim>().clock.toggle();
+    toggle(&mut app);
     // At the end it holds the last frame, then starts again.
-    app.world_mut()
-        .resource_mut::<TheatreSim>()
-        .theatre
-        .as_mut()
+    live_mut::<TheatreParams>(&mut app)
+        .state_mut()
         .unwrap()
         .scrub(1.0);
     step(&mut app, HOLD_S as f32 - 1.0);
@@ -725,16 +674,24 @@ fn theatre_tells_its_story_scrubs_and_starts_again() {
     assert_eq!(now(&app).2, 50.0);
 }
 
+/// The hall's plugins with images (so that exhibits make their pictures),
+/// already updated once.
+fn with_images(copy: &HallCopy, projectors: usize) -> App {
+    let (mut app, _) = bare(copy, false, false);
+    app.add_plugins(bevy::asset::AssetPlugin::default())
+        .init_asset::<Image>();
+    app.world_mut().resource_mut::<HallOptions>().projectors = projectors;
+    app.add_plugins(quakehall::app::plugin);
+    app.update();
+    app
+}
+
 #[test]
 fn projectors_show_slices_of_the_theatre_and_the_title_otherwise() {
     use quakehall::app::projectors::{ProjectorWindow, slice};
+    use quakehall::kinds::sand_table::{TOP_H, TOP_W};
     let copy = HallCopy::new();
-    let (mut app, _) = bare(&copy, false, false);
-    app.add_plugins(bevy::asset::AssetPlugin::default())
-        .init_asset::<Image>();
-    app.world_mut().resource_mut::<HallOptions>().projectors = 2;
-    app.add_plugins(quakehall::app::plugin);
-    app.update();
+    let mut app = with_images(&copy, 2);
     let windows = app
         .world_mut()
         .query::<(&Window, &ProjectorWindow)>()
@@ -744,8 +701,8 @@ fn projectors_show_slices_of_the_theatre_and_the_title_otherwise() {
     let shown = |app: &mut App| {
         let mut q = app.world_mut().query::<(&ImageNode, &Visibility)>();
         q.iter(app.world())
-            .filter(|(i, _)| i.rect.is_some())
-            .map(|(i, v)| (i.rect.unwrap(), *v))
+            .filter(|(i, v)| i.rect.is_some() && **v != Visibility::Hidden)
+            .map(|(i, _)| i.rect.unwrap())
             .collect::<Vec<_>>()
     };
     // Home: the projectors show the title, no picture.
@@ -753,13 +710,9 @@ fn projectors_show_slices_of_the_theatre_and_the_title_otherwise() {
     assert!(shown(&mut app).is_empty());
     go(&mut app, Screen::Exhibit, Some("05-earthquake-forms"));
     step(&mut app, 0.5);
-    let mut rects: Vec<Rect> = shown(&mut app)
-        .into_iter()
-        .filter(|(_, v)| *v != Visibility::Hidden)
-        .map(|(r, _)| r)
-        .collect();
+    let mut rects = shown(&mut app);
     rects.sort_by(|a, b| a.min.x.total_cmp(&b.min.x));
-    let (w, h) = quakehall::app::exhibits::theatre::stage_size(2);
+    let (w, h) = quakehall::kinds::theatre::stage_size(2);
     assert_eq!(
         rects,
         vec![
@@ -770,19 +723,17 @@ fn projectors_show_slices_of_the_theatre_and_the_title_otherwise() {
     assert!(
         w as f32 / h as f32 > 3.5,
         "two 16:9 projectors side by side"
-    ); // The sand table: the first projector shows the view from above.
+    );
+    // The sand table: the first projector shows the view from above.
     go(&mut app, Screen::Exhibit, Some("09-sand-table"));
     step(&mut app, 0.5);
-    let visible: Vec<Rect> = shown(&mut app)
-        .into_iter()
-        .filter(|(_, v)| *v != Visibility::Hidden)
-        .map(|(r, _)| r)
-        .collect();
-    use quakehall::app::exhibits::sand::{TOP_H, TOP_W};
     assert_eq!(
-        visible,
+        shown(&mut app),
         vec![Rect::new(0.0, 0.0, TOP_W as f32, TOP_H as f32)]
     );
+    // Back home the projectors let go of the picture.
+    go(&mut app, Screen::Home, None);
+    assert!(shown(&mut app).is_empty());
 }
 
 /// Sends a pointer event to `entity` as a finger would (observers run at
@@ -807,11 +758,50 @@ fn finger<E: std::fmt::Debug + Clone + bevy::reflect::Reflect>(
         .trigger(Pointer::new(PointerId::Touch(id), location, event, entity));
 }
 
-#[test]
-fn sand_table_follows_real_pointer_events() {
+fn press_event() -> Press {
     use bevy::picking::backend::HitData;
     use bevy::picking::pointer::PointerButton;
-    use quakehall::app::exhibits::sand::{SandSim, TablePicture};
+    Press {
+        button: PointerButton::Primary,
+        hit: HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
+        count: 1,
+    }
+}
+
+fn release_event() -> Release {
+    use bevy::picking::backend::HitData;
+    use bevy::picking::pointer::PointerButton;
+    Release {
+        button: PointerButton::Primary,
+        hit: HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
+    }
+}
+
+fn click_event() -> Click {
+    use bevy::picking::backend::HitData;
+    use bevy::picking::pointer::PointerButton;
+    Click {
+        button: PointerButton::Primary,
+        hit: HitData::new(Entity::PLACEHOLDER, 0.0, Some(Vec3::ZERO), None),
+        duration: Duration::from_millis(80),
+        count: 1,
+    }
+}
+
+/// A tap on `entity`: press, release and click, as a finger makes them
+/// (and the visitor activity the hall's input reading would note).
+fn tap(app: &mut App, entity: Entity) {
+    app.world_mut().write_message(VisitorActivity);
+    let at = Vec2::new(400.0, 300.0);
+    finger(app, entity, 9, at, press_event());
+    finger(app, entity, 9, at, release_event());
+    finger(app, entity, 9, at, click_event());
+}
+
+#[test]
+fn sand_table_follows_real_pointer_events() {
+    use bevy::picking::pointer::PointerButton;
+    use quakehall::kinds::sand_table::view::TablePicture;
     let copy = HallCopy::new();
     let mut app = headless(&copy, false);
     go(&mut app, Screen::Exhibit, Some("09-sand-table"));
@@ -829,32 +819,21 @@ fn sand_table_follows_real_pointer_events() {
         },
         UiGlobalTransform::from_translation(Vec2::new(400.0, 300.0)),
     ));
-    let hit = HitData::new(Entity::PLACEHOLDER, 0.0, None, None);
-    let press = Press {
-        button: PointerButton::Primary,
-        hit: hit.clone(),
-        count: 1,
-    };
-    let release = Release {
-        button: PointerButton::Primary,
-        hit,
-    };
-    let state = |app: &App| {
-        let sim = app.world().resource::<SandSim>();
-        let t = sim.table.as_ref().unwrap();
+    let now = |app: &App| {
+        let t = &state::<SandTableParams>(app).table;
         (t.quake.as_ref().map(|q| (q.lat, q.lon)), t.view.camera)
     };
-    let (opening, home) = state(&app);
+    let (opening, home) = now(&app);
     // A tap in the middle of the picture: a quake under it.
     let centre = Vec2::new(400.0, 300.0);
-    finger(&mut app, picture, 1, centre, press.clone());
-    finger(&mut app, picture, 1, centre, release.clone());
+    finger(&mut app, picture, 1, centre, press_event());
+    finger(&mut app, picture, 1, centre, release_event());
     app.update();
-    let (tapped, camera) = state(&app);
+    let (tapped, camera) = now(&app);
     assert_ne!(tapped, opening, "a new quake");
     assert_eq!(camera, home);
     // A one-finger drag turns the table and sets off nothing.
-    finger(&mut app, picture, 2, centre, press.clone());
+    finger(&mut app, picture, 2, centre, press_event());
     for k in 1..=5 {
         let at = centre + Vec2::new(20.0 * k as f32, 0.0);
         let drag = Drag {
@@ -869,28 +848,26 @@ fn sand_table_follows_real_pointer_events() {
         picture,
         2,
         centre + Vec2::new(100.0, 0.0),
-        release.clone(),
+        release_event(),
     );
-    let (after_drag, turned) = state(&app);
+    let (after_drag, turned) = now(&app);
     assert_eq!(after_drag, tapped, "a drag is no tap");
     assert!((turned.yaw_deg - home.yaw_deg).abs() > 10.0, "{turned:?}");
     // A double tap puts the view back (the first of the two taps comes
     // within the quake gap of nothing, so it may set off a quake).
     for _ in 0..2 {
-        finger(&mut app, picture, 3, centre, press.clone());
-        finger(&mut app, picture, 3, centre, release.clone());
+        finger(&mut app, picture, 3, centre, press_event());
+        finger(&mut app, picture, 3, centre, release_event());
     }
     app.update();
-    assert_eq!(state(&app).1, home);
+    assert_eq!(now(&app).1, home);
 }
 
 #[test]
 fn dragging_the_timeline_and_the_slider_moves_the_story_and_the_waves() {
-    use bevy::picking::backend::HitData;
     use bevy::picking::pointer::PointerButton;
-    use quakehall::app::exhibits::theatre::{TheatreSim, Timeline};
-    use quakehall::app::exhibits::wave_types::WaveTypesSim;
     use quakehall::app::widgets::Slider;
+    use quakehall::kinds::theatre::view::Timeline;
     let copy = HallCopy::new();
     let mut app = headless(&copy, false);
     // Lays a node out by hand: `w` pixels wide, centred on (500, 500).
@@ -902,11 +879,6 @@ fn dragging_the_timeline_and_the_slider_moves_the_story_and_the_waves() {
             },
             UiGlobalTransform::from_translation(Vec2::new(500.0, 500.0)),
         ));
-    };
-    let press = Press {
-        button: PointerButton::Primary,
-        hit: HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
-        count: 1,
     };
     go(&mut app, Screen::Exhibit, Some("05-earthquake-forms"));
     let timeline = app
@@ -921,10 +893,9 @@ fn dragging_the_timeline_and_the_slider_moves_the_story_and_the_waves() {
         timeline,
         1,
         Vec2::new(300.0, 500.0),
-        press.clone(),
+        press_event(),
     );
-    let sim = app.world().resource::<TheatreSim>();
-    let t = sim.theatre.as_ref().unwrap();
+    let t = &state::<TheatreParams>(&app).theatre;
     assert!((t.time_s - 0.25 * t.length_s).abs() < 1e-3, "{}", t.time_s);
     // Dragging on to three quarters.
     let drag = Drag {
@@ -933,8 +904,7 @@ fn dragging_the_timeline_and_the_slider_moves_the_story_and_the_waves() {
         delta: Vec2::new(400.0, 0.0),
     };
     finger(&mut app, timeline, 1, Vec2::new(700.0, 500.0), drag);
-    let sim = app.world().resource::<TheatreSim>();
-    let t = sim.theatre.as_ref().unwrap();
+    let t = &state::<TheatreParams>(&app).theatre;
     assert!((t.time_s - 0.75 * t.length_s).abs() < 1e-3, "{}", t.time_s);
 
     go(&mut app, Screen::Exhibit, Some("06-wave-types"));
@@ -945,23 +915,14 @@ fn dragging_the_timeline_and_the_slider_moves_the_story_and_the_waves() {
         .unwrap();
     lay_out(&mut app, slider, 400.0);
     // The left end of the slider (x = 300) is the slowest motion.
-    finger(&mut app, slider, 2, Vec2::new(300.0, 500.0), press);
+    finger(&mut app, slider, 2, Vec2::new(300.0, 500.0), press_event());
     app.update();
-    let rate = app
-        .world()
-        .resource::<WaveTypesSim>()
-        .sim
-        .as_ref()
-        .unwrap()
-        .rate;
+    let rate = state::<WaveTypesParams>(&app).rate;
     assert!((rate - 0.1).abs() < 1e-6, "{rate}");
 }
 
 #[test]
 fn wave_exhibits_rebuild_when_a_curator_saves_their_scene() {
-    use quakehall::app::exhibits::earth::EarthSim;
-    use quakehall::app::exhibits::race::RaceSim;
-    use quakehall::app::exhibits::wave_types::WaveTypesSim;
     let copy = HallCopy::new();
     let mut app = headless(&copy, false);
     let edit = |file: &str, from: &str, to: &str| {
@@ -973,16 +934,12 @@ fn wave_exhibits_rebuild_when_a_curator_saves_their_scene() {
     go(&mut app, Screen::Exhibit, Some("06-wave-types"));
     edit("06-wave-types.ron", "period_s: 1.0,", "period_s: 2.0,");
     step(&mut app, 1.0);
-    let period = |app: &App| {
-        let sim = app.world().resource::<WaveTypesSim>();
-        sim.sim.as_ref().unwrap().period_s
-    };
-    assert_eq!(period(&app), 2.0);
+    assert_eq!(state::<WaveTypesParams>(&app).period_s, 2.0);
 
     go(&mut app, Screen::Exhibit, Some("07-wave-race"));
     edit("07-wave-race.ron", "speedup: 10.0,", "speedup: 20.0,");
     step(&mut app, 1.0);
-    assert_eq!(app.world().resource::<RaceSim>().clock.pace, 20.0);
+    assert_eq!(live::<WaveRaceParams>(&app).unwrap().clock.pace, 20.0);
 
     go(&mut app, Screen::Exhibit, Some("08-through-earth"));
     edit(
@@ -991,12 +948,296 @@ fn wave_exhibits_rebuild_when_a_curator_saves_their_scene() {
         "depth_km: 100.0,",
     );
     step(&mut app, 1.0);
-    let depth = app
+    assert_eq!(state::<ThroughEarthParams>(&app).earth.depth_km(), 100.0);
+}
+
+/// Everything under the screen being shown.
+fn screen_tree(app: &mut App) -> std::collections::HashSet<Entity> {
+    use quakehall::app::screens::ScreenRoot;
+    let roots: Vec<Entity> = app
+        .world_mut()
+        .query_filtered::<Entity, With<ScreenRoot>>()
+        .iter(app.world())
+        .collect();
+    let mut all = std::collections::HashSet::new();
+    let mut stack = roots;
+    while let Some(e) = stack.pop() {
+        all.insert(e);
+        if let Some(children) = app.world().get::<Children>(e) {
+            stack.extend(children.iter());
+        }
+    }
+    all
+}
+
+/// The first entity with component `C`.
+fn first_with<C: Component>(app: &mut App) -> Entity {
+    app.world_mut()
+        .query_filtered::<Entity, With<C>>()
+        .iter(app.world())
+        .next()
+        .unwrap_or_else(|| panic!("no {}", std::any::type_name::<C>()))
+}
+
+#[test]
+fn a_tap_changes_what_is_on_screen_without_rebuilding_it() {
+    use quakehall::app::exhibits::clock::{ClockButton, ClockRole};
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    // Play/pause in the theatre: the clock stops, the button says so, and
+    // every entity of the screen is still the one it was.
+    go(&mut app, Screen::Exhibit, Some("05-earthquake-forms"));
+    let before = screen_tree(&mut app);
+    let toggle = app
+        .world_mut()
+        .query::<(Entity, &ClockButton<TheatreParams>)>()
+        .iter(app.world())
+        .find(|(_, b)| b.0 == ClockRole::Toggle)
+        .map(|(e, _)| e)
+        .expect("a play/pause button");
+    tap(&mut app, toggle);
+    step(&mut app, 0.5);
+    assert!(!live::<TheatreParams>(&app).unwrap().clock.playing);
+    assert!(
+        texts(&mut app).iter().any(|(_, t)| t == "继续"),
+        "the button says play"
+    );
+    let after = screen_tree(&mut app);
+    assert!(
+        before.is_subset(&after),
+        "{} entities of the screen were despawned by play/pause",
+        before.difference(&after).count()
+    );
+    // A page turn in the e-book: the next page, the same entities.
+    go(&mut app, Screen::Exhibit, Some("15-station"));
+    let before = screen_tree(&mut app);
+    let shown_first = texts(&mut app);
+    let next = app
+        .world_mut()
+        .query::<(Entity, &Children, &Button)>()
+        .iter(app.world())
+        .map(|(e, c, _)| (e, c.iter().collect::<Vec<_>>()))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .find(|(_, children)| {
+            children
+                .iter()
+                .any(|c| app.world().get::<Text>(*c).is_some_and(|t| t.0 == "下一页"))
+        })
+        .map(|(e, _)| e)
+        .expect("the next-page button");
+    tap(&mut app, next);
+    step(&mut app, 0.5);
+    assert_eq!(state::<EbookParams>(&app).page(), 1);
+    assert!(texts(&mut app).iter().any(|(_, t)| t == "2 / 6"));
+    assert_ne!(
+        texts(&mut app),
+        shown_first,
+        "the page shows its new content"
+    );
+    let after = screen_tree(&mut app);
+    assert!(
+        before == after,
+        "a page turn despawned {} and spawned {} entities",
+        before.difference(&after).count(),
+        after.difference(&before).count()
+    );
+}
+
+/// Every entity under the exhibit body that reacts to a tap, a press or a
+/// drag, and the events it reacts to.
+fn controls(app: &mut App) -> Vec<Entity> {
+    let world = app.world();
+    let keys: Vec<_> = [
+        world.event_key::<Pointer<Click>>(),
+        world.event_key::<Pointer<Press>>(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let tree = screen_tree(app);
+    let mut q = app
+        .world_mut()
+        .query::<(Entity, &bevy::ecs::observer::ObservedBy)>();
+    let world = app.world();
+    q.iter(world)
+        .filter(|(e, _)| tree.contains(e))
+        .filter(|(_, by)| {
+            by.get().iter().any(|o| {
+                world
+                    .get::<bevy::ecs::observer::Observer>(*o)
+                    .is_some_and(|obs| {
+                        obs.descriptor()
+                            .event_keys()
+                            .iter()
+                            .any(|k| keys.contains(k))
+                    })
+            })
+        })
+        .map(|(e, _)| e)
+        .collect()
+}
+
+#[test]
+fn hundreds_of_taps_leave_no_pictures_or_entities_behind() {
+    use quakehall::app::widgets::LanguageToggle;
+    let copy = HallCopy::new();
+    let mut app = with_images(&copy, 0);
+    let ids: Vec<String> = app
         .world()
-        .resource::<EarthSim>()
-        .sim
-        .as_ref()
-        .unwrap()
-        .depth_km();
-    assert_eq!(depth, 100.0);
+        .resource::<Hall>()
+        .exhibits
+        .iter()
+        .map(|e| e.scene.id.clone())
+        .collect();
+    let images = |app: &App| app.world().resource::<Assets<Image>>().len();
+    let baseline = images(&app);
+    for id in &ids {
+        go(&mut app, Screen::Exhibit, Some(id));
+        // One round of every control the exhibit has (the back button
+        // would leave: it is tapped at the end), then many more.
+        let round = |app: &mut App| {
+            let back = quakehall::domain::text::ui::BACK_HOME.zh;
+            for e in controls(app) {
+                let leaves = app.world().get::<Children>(e).is_some_and(|c| {
+                    c.iter()
+                        .any(|c| app.world().get::<Text>(c).is_some_and(|t| t.0 == back))
+                }) || app.world().get::<LanguageToggle>(e).is_some();
+                if !leaves && app.world().get_entity(e).is_ok() {
+                    tap(app, e);
+                }
+                app.update();
+            }
+        };
+        round(&mut app);
+        step(&mut app, 0.5);
+        let (entities, pictures) = (app.world().entities().count_spawned(), images(&app));
+        for _ in 0..60 {
+            round(&mut app);
+        }
+        // A language change redraws the whole screen, twice.
+        for _ in 0..2 {
+            let toggle = first_with::<LanguageToggle>(&mut app);
+            tap(&mut app, toggle);
+            step(&mut app, 0.5);
+        }
+        step(&mut app, 0.5);
+        assert_eq!(images(&app), pictures, "{id}: pictures after the taps");
+        let now = app.world().entities().count_spawned();
+        assert!(
+            now <= entities + 8,
+            "{id}: {entities} entities after one round of taps, {now} after 60 more"
+        );
+    }
+    // Every exhibit's pictures are freed once the visitor has left.
+    go(&mut app, Screen::Home, None);
+    step(&mut app, 0.5);
+    assert_eq!(images(&app), baseline, "pictures left after leaving");
+}
+
+/// The checks every exhibit kind must pass, run for each registered kind
+/// (a kind added later is covered without writing them again).
+struct EveryKind {
+    checked: Vec<&'static str>,
+}
+
+impl quakehall::kinds::KindVisitor for EveryKind {
+    fn visit<K: Kind>(&mut self) {
+        use quakehall::domain::scene::parse::parse_ron;
+        use quakehall::domain::scene::{ExhibitScene, Library};
+        let name = K::NAME;
+        let copy = HallCopy::new();
+        // Its shipped scene parses and validates.
+        let lib = Library::load(&copy.scenes(), &copy.assets());
+        let loaded = lib
+            .exhibits
+            .iter()
+            .find(|e| K::of(&e.scene.kind).is_some())
+            .unwrap_or_else(|| panic!("{name}: no shipped scene of this kind"));
+        let (id, file) = (loaded.scene.id.clone(), loaded.file.clone());
+        assert!(
+            !lib.problems.iter().any(|p| p.file == file && p.is_error()),
+            "{name}: {:?}",
+            lib.problems
+        );
+        // It opens in the headless app and draws a body and its pictures.
+        let mut app = with_images(&copy, 0);
+        go(&mut app, Screen::Exhibit, Some(&id));
+        step(&mut app, 1.0);
+        let run = live::<K>(&app).unwrap_or_else(|| panic!("{name}: not running"));
+        assert_eq!(run.id, id);
+        let pictures = K::pictures(&run.state);
+        let images = app.world().resource::<Assets<Image>>();
+        for (i, p) in pictures.iter().enumerate() {
+            let h = run
+                .picture(i)
+                .unwrap_or_else(|| panic!("{name}: picture {i}"));
+            let img = images.get(h.id()).expect("picture made");
+            assert_eq!((img.width(), img.height()), (p.width, p.height), "{name}");
+        }
+        if let Some(h) = run.picture(0) {
+            let data = images.get(h.id()).unwrap().data.clone().unwrap();
+            assert!(
+                data.chunks_exact(4).any(|px| px != &data[..4]),
+                "{name}: its first picture is blank"
+            );
+        }
+        let body = screen_tree(&mut app).len();
+        assert!(body > 12, "{name}: only {body} entities on screen");
+        // A curator's good save rebuilds it from the new scene.
+        let good = std::fs::read_to_string(&file).unwrap();
+        let at = good.find("kind:").expect("a kind field");
+        let en = at
+            + good[at..]
+                .find("en: \"")
+                .expect("an English text in the kind")
+            + 5;
+        let edited = format!("{}(new) {}", &good[..en], &good[en..]);
+        std::fs::write(&file, &edited).unwrap();
+        step(&mut app, 1.0);
+        let scene: ExhibitScene = parse_ron(&file, &edited).expect("the edit parses");
+        let wanted = K::of(&scene.kind).unwrap().clone();
+        assert!(
+            live::<K>(&app).is_some_and(|r| r.params == wanted),
+            "{name}: not rebuilt from the saved scene"
+        );
+        assert!(
+            texts(&mut app)
+                .iter()
+                .any(|(l, _)| l.as_ref().is_some_and(|l| l.0.en.contains("(new)"))),
+            "{name}: the new text is not on screen"
+        );
+        // A broken save keeps the last good version running.
+        std::fs::write(&file, &good[..good.len() / 2]).unwrap();
+        step(&mut app, 1.0);
+        assert_eq!(
+            *app.world().resource::<State<Screen>>().get(),
+            Screen::Exhibit
+        );
+        assert!(
+            live::<K>(&app).is_some_and(|r| r.params == wanted),
+            "{name}"
+        );
+        assert!(app.world().resource::<Hall>().error_count() > 0);
+        std::fs::write(&file, &good).unwrap();
+        step(&mut app, 1.0);
+        // The hall going idle forgets it, pictures and all.
+        let timeout = app.world().resource::<Hall>().hall.idle_timeout_s;
+        step(&mut app, timeout + 1.0);
+        assert_eq!(
+            *app.world().resource::<State<Screen>>().get(),
+            Screen::Attract
+        );
+        assert!(live::<K>(&app).is_none(), "{name}: not forgotten on idle");
+        self.checked.push(name);
+    }
+}
+
+#[test]
+fn every_kind_opens_draws_reloads_and_resets() {
+    let mut every = EveryKind {
+        checked: Vec::new(),
+    };
+    quakehall::kinds::visit_kinds(&mut every);
+    assert_eq!(every.checked, quakehall::kinds::ExhibitKind::NAMES);
 }

@@ -34,10 +34,11 @@ impl Rng {
 
 fn seeds() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
-    let dirs = [
-        root().join("../shared/data/waveforms"),
-        root().join("scenes"),
-    ];
+    // Real recordings when ../shared/data is there, and the scenes.
+    let dirs = super::waveforms::shared_data()
+        .map(|d| d.join("waveforms"))
+        .into_iter()
+        .chain([root().join("scenes")]);
     fn walk(d: &std::path::Path, out: &mut Vec<Vec<u8>>) {
         for e in std::fs::read_dir(d).into_iter().flatten().flatten() {
             let p = e.path();

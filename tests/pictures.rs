@@ -1,13 +1,14 @@
 //! The shipped illustrations are exactly what the project's own drawing
 //! code makes (`quakehall art`), so none is a copied picture.
 
-use quakehall::domain::art::{decode_png, pictures};
+use quakehall::domain::art::pictures;
+use quakehall::domain::draw::decode_png;
 
 use super::common::root;
 
 #[test]
 fn shipped_pictures_match_their_drawing_code() {
-    for (name, draw) in pictures::ALL {
+    for (name, draw) in pictures::all() {
         let path = root().join("assets/pictures").join(format!("{name}.png"));
         let bytes = std::fs::read(&path)
             .unwrap_or_else(|e| panic!("{}: {e}; run `quakehall art`", path.display()));

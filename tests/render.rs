@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use quakehall::domain::art::{Canvas, decode_png};
+use quakehall::domain::draw::{Canvas, decode_png};
 use quakehall::domain::scene::Library;
 use quakehall::domain::text::{missing_glyphs, ui};
 
@@ -14,12 +14,23 @@ use super::common::root;
 const SIZE: &str = "1280x720";
 
 fn shot(scene: &str, lang: &str, out: &Path, no_cjk_font: bool) -> (Canvas, String) {
+    shot_with(scene, lang, out, no_cjk_font, &[])
+}
+
+fn shot_with(
+    scene: &str,
+    lang: &str,
+    out: &Path,
+    no_cjk_font: bool,
+    extra: &[&str],
+) -> (Canvas, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_quakehall"));
     cmd.current_dir(root())
         .args([
             "shot", "--scene", scene, "--lang", lang, "--size", SIZE, "--frames", "8", "--out",
         ])
-        .arg(out);
+        .arg(out)
+        .args(extra);
     if no_cjk_font {
         cmd.env("FONTCONFIG_FILE", fontconfig_without_cjk());
     }
@@ -111,7 +122,15 @@ fn every_screen_renders_in_both_languages() {
     for scene in &scenes {
         for lang in ["zh", "en"] {
             let out = dir.join(format!("{scene}-{lang}.png"));
-            let (img, log) = shot(scene, lang, &out, false);
+            let targets = dir.join(format!("{scene}-{lang}-targets.json"));
+            let (img, log) = shot_with(
+                scene,
+                lang,
+                &out,
+                false,
+                &["--targets", targets.to_str().unwrap()],
+            );
+            assert_touch_targets(&format!("{scene} {lang}"), &targets, 3);
             assert_eq!((img.width, img.height), (1280, 720), "{scene} {lang}");
             let (colours, busy) = busyness(&img);
             assert!(
@@ -120,6 +139,46 @@ fn every_screen_renders_in_both_languages() {
             );
             assert!(!log.contains("panicked"), "{scene} {lang}:\n{log}");
         }
+    }
+}
+
+/// Every laid-out touch target of the screen whose targets were written
+/// to `file` is at least a finger (64 px on the 1280x720 screen) both
+/// ways; there are at least `least` of them.
+fn assert_touch_targets(what: &str, file: &Path, least: usize) {
+    use quakehall::app::shot::TouchTarget;
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{what}: {e}"));
+    let targets: Vec<TouchTarget> = serde_json::from_str(&text).expect("targets JSON");
+    assert!(
+        targets.len() >= least,
+        "{what}: only {} touch targets",
+        targets.len()
+    );
+    for t in &targets {
+        assert!(
+            t.width >= 63.5 && t.height >= 63.5,
+            "{what}: {:?} is {:.0} x {:.0} px",
+            t.label,
+            t.width,
+            t.height
+        );
+    }
+}
+
+#[test]
+fn the_curator_pin_pad_and_overlay_are_touch_sized() {
+    let dir = out_dir();
+    for mode in ["pin", "overlay"] {
+        let out = dir.join(format!("curator-{mode}.png"));
+        let targets = dir.join(format!("curator-{mode}-targets.json"));
+        shot_with(
+            "home",
+            "zh",
+            &out,
+            false,
+            &["--curator", mode, "--targets", targets.to_str().unwrap()],
+        );
+        assert_touch_targets(&format!("curator {mode}"), &targets, 3);
     }
 }
 
@@ -181,4 +240,29 @@ fn bench_prints_the_documented_json() {
         assert!(x > 0.0 && x.is_finite(), "{field}: {}", v[field]);
     }
     assert!(v["p95_ms"].as_f64() >= v["median_ms"].as_f64());
+}
+
+#[test]
+fn redrawing_a_screen_leaves_no_pictures_or_entities_behind() {
+    // Each redraw lays out every text again: glyph atlases are pictures
+    // too, and a font reloaded between redraws would make new ones each
+    // time (14 MB a redraw, as once happened on the attract loop).
+    let dir = out_dir();
+    for scene in ["home", "15-station", "09-sand-table"] {
+        let out = dir.join(format!("redraws-{scene}.png"));
+        let (_, log) = shot_with(scene, "zh", &out, false, &["--redraws", "21"]);
+        let line = log
+            .lines()
+            .find(|l| l.starts_with("redraws: "))
+            .unwrap_or_else(|| panic!("{scene}: no redraw counts in\n{log}"));
+        let numbers: Vec<usize> = line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        let [pictures, entities, _, pictures_after, entities_after, _] = numbers[..] else {
+            panic!("{scene}: {line}");
+        };
+        assert_eq!(pictures_after, pictures, "{scene}: {line}");
+        assert!(entities_after <= entities + 2, "{scene}: {line}");
+    }
 }

@@ -1,9 +1,10 @@
 //! Scene files: every shipped scene validates; every kind of curator
 //! mistake gives an error naming file, line, column and field; none panics.
 
+use quakehall::domain::scene::Problem;
 use quakehall::domain::scene::library::{HallSource, Library};
 use quakehall::domain::scene::save::{atomic_write, backup_path, replace_pin_hash};
-use quakehall::domain::scene::{ExhibitKind, Problem};
+use quakehall::kinds::ExhibitKind;
 
 use super::common::{HallCopy, position_of, root};
 

@@ -10,6 +10,9 @@
 //!   tables against the same queries refined by exact integration.
 //! - The 256x256 elastic wave tank: steps per second, against one pass that
 //!   only copies its five fields (the memory-speed floor).
+//! - Every shipped exhibit of every kind: its work per frame (advancing it
+//!   and drawing its pictures), against copying its pictures; and the sand
+//!   table turning under a finger against it standing still.
 //!
 //! Run: `cargo run --release --manifest-path bench/Cargo.toml` (needs
 //! ../shared/data and libclang-dev).
@@ -196,67 +199,97 @@ fn wave_tank() {
         "  ratio step/copy of the five fields: {:.1}",
         per_step / copy
     );
-    exhibit_frame(per_step);
-    through_earth_frame();
-    sand_table_frame();
-    theatre_frame();
+    exhibit_frames();
+    sand_table_turning();
 }
 
-/// Exhibit 05's work per frame at the app's sizes (1024x512 animation,
-/// 480x90 record), through the whole story, against copying the picture.
-fn theatre_frame() {
-    use quakehall::domain::art::canvas::{Canvas, Rgba};
-    use quakehall::domain::exhibit::theatre::Theatre;
-    use quakehall::domain::scene::{ExhibitKind, ExhibitScene, parse::parse_ron};
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenes/05-earthquake-forms.ron");
-    let src = std::fs::read_to_string(&path).expect("the shipped scene");
-    let scene: ExhibitScene = parse_ron(&path, &src).expect("a valid scene");
-    let ExhibitKind::Theatre(p) = &scene.kind else {
-        panic!("exhibit 05 is a theatre");
-    };
-    let mut t = Theatre::new(p).expect("the theatre builds");
-    let frames = 400;
-    let dt = t.length_s / frames as f64;
-    let mut times = Vec::new();
-    let mut copy = Vec::new();
-    for _ in 0..frames {
-        let start = Instant::now();
-        t.advance(dt);
-        let mut c = Canvas::new(1024, 512, Rgba::hex(0x0d1b2a));
-        t.draw(&mut c);
-        let mut r = Canvas::new(480, 90, Rgba::hex(0x102a3a));
-        t.draw_record(&mut r);
-        times.push(start.elapsed().as_secs_f64() * 1e3);
-        let start = Instant::now();
-        std::hint::black_box(c.clone());
-        copy.push(start.elapsed().as_secs_f64() * 1e3);
+/// Every shipped exhibit's work per frame, whatever its kind: advancing it
+/// and drawing all its pictures at the app's sizes, over a minute of the
+/// exhibit in motion, against copying those pictures once (the memory
+/// speed floor, measured in the same run).
+fn exhibit_frames() {
+    use quakehall::domain::scene::Library;
+    use quakehall::kinds::{InKind, Kind, KindVisitor, Opening, visit_kinds};
+
+    struct Frames(Library);
+
+    impl KindVisitor for Frames {
+        fn visit<K: Kind>(&mut self) {
+            use quakehall::domain::draw::Canvas;
+            for ex in &self.0.exhibits {
+                let Some(p) = K::of(&ex.scene.kind) else {
+                    continue;
+                };
+                let opening = Opening {
+                    moment: Some(1),
+                    projectors: 0,
+                };
+                let Ok(mut state) = p.build(&opening) else {
+                    println!("{}: does not build", ex.scene.id);
+                    continue;
+                };
+                let pictures = K::pictures(&state);
+                if pictures.is_empty() {
+                    continue;
+                }
+                let mut canvases: Vec<Canvas> = pictures
+                    .iter()
+                    .map(|p| Canvas::new(p.width, p.height, p.background))
+                    .collect();
+                let frames = 400;
+                let dt = 60.0 / frames as f64 * p.clock_pace().unwrap_or(1.0);
+                let (mut work, mut copy) = (Vec::new(), Vec::new());
+                for _ in 0..frames {
+                    let start = Instant::now();
+                    K::advance(&mut state, dt);
+                    for (i, c) in canvases.iter_mut().enumerate() {
+                        K::draw(&mut state, i, c);
+                    }
+                    work.push(start.elapsed().as_secs_f64() * 1e3);
+                    let start = Instant::now();
+                    for c in &canvases {
+                        std::hint::black_box(c.rgba.clone());
+                    }
+                    copy.push(start.elapsed().as_secs_f64() * 1e3);
+                }
+                work.sort_by(f64::total_cmp);
+                copy.sort_by(f64::total_cmp);
+                let median = work[work.len() / 2];
+                let size: Vec<String> = pictures
+                    .iter()
+                    .map(|p| format!("{}x{}", p.width, p.height))
+                    .collect();
+                println!(
+                    "{} ({}) per frame, pictures {}:",
+                    ex.scene.id,
+                    K::NAME,
+                    size.join(" + ")
+                );
+                println!(
+                    "  median {median:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying its pictures {:.1}",
+                    work[work.len() * 95 / 100],
+                    median / copy[copy.len() / 2].max(1e-6)
+                );
+            }
+        }
     }
-    times.sort_by(f64::total_cmp);
-    copy.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
-    println!("Exhibit 05 per frame (1024x512 animation and the record, whole story):");
-    println!(
-        "  median {median:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the picture {:.1}",
-        times[times.len() * 95 / 100],
-        median / copy[copy.len() / 2]
-    );
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
+    visit_kinds(&mut Frames(lib));
 }
 
-/// Exhibit 09's work per frame at the app's sizes (720x540 table, five
-/// 400x60 records): with the view still (re-shading) and while a finger
-/// turns it (rasterising again), against copying the picture.
-fn sand_table_frame() {
-    use quakehall::domain::art::canvas::{Canvas, Rgba};
-    use quakehall::domain::exhibit::sand::SandTable;
-    use quakehall::domain::kiosk::touch::Gesture;
-    use quakehall::domain::scene::{ExhibitKind, ExhibitScene, parse::parse_ron};
+/// The sand table while a finger turns it (rasterising again each frame)
+/// against the still view (re-shading), and one tap's quake.
+fn sand_table_turning() {
+    use quakehall::domain::scene::{ExhibitScene, parse::parse_ron};
+    use quakehall::domain::touch::Gesture;
+    use quakehall::kinds::InKind;
+    use quakehall::kinds::sand_table::{SandTableParams, table::SandTable};
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenes/09-sand-table.ron");
     let src = std::fs::read_to_string(&path).expect("the shipped scene");
     let scene: ExhibitScene = parse_ron(&path, &src).expect("a valid scene");
-    let ExhibitKind::SandTable(p) = &scene.kind else {
-        panic!("exhibit 09 is a sand table");
-    };
+    let p = SandTableParams::of(&scene.kind).expect("exhibit 09 is a sand table");
     let mut t = SandTable::new(p).expect("the table builds");
     let start = Instant::now();
     t.quake_at(29.40, 106.62);
@@ -268,109 +301,23 @@ fn sand_table_frame() {
         }
         t.advance(1.0 / 30.0);
         t.draw(720, 540);
-        for i in 0..t.stations.len() {
-            let mut c = Canvas::new(400, 60, Rgba::hex(0x102a3a));
-            t.draw_record(i, &mut c);
-            std::hint::black_box(&c);
-        }
         start.elapsed().as_secs_f64() * 1e3
     };
-    let mut still: Vec<f64> = (0..300).map(|_| frame(&mut t, false)).collect();
+    let mut still: Vec<f64> = (0..200).map(|_| frame(&mut t, false)).collect();
     let mut turning: Vec<f64> = (0..100).map(|_| frame(&mut t, true)).collect();
-    let mut copy: Vec<f64> = (0..300)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(t.view.picture().clone());
-            start.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    for v in [&mut still, &mut turning, &mut copy] {
+    for v in [&mut still, &mut turning] {
         v.sort_by(f64::total_cmp);
     }
     let med = |v: &[f64]| v[v.len() / 2];
     let p95 = |v: &[f64]| v[v.len() * 95 / 100];
-    println!("Exhibit 09 per frame (720x540 table, five records):");
+    println!("09-sand-table while a finger turns it (720x540 table):");
     println!(
-        "  still view: median {:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the picture {:.1}",
-        med(&still),
-        p95(&still),
-        med(&still) / med(&copy)
-    );
-    println!(
-        "  while turning: median {:.2} ms, p95 {:.2} ms; ratio to the still view {:.1}",
+        "  median {:.2} ms, p95 {:.2} ms; ratio to the still view {:.1}",
         med(&turning),
         p95(&turning),
         med(&turning) / med(&still)
     );
     println!("  a tap's quake (travel times and five 3-component records): {quake_ms:.0} ms");
-}
-
-/// Exhibit 08's work per frame: copying the layers, drawing the fronts and
-/// the five records, against copying the layers alone.
-fn through_earth_frame() {
-    use quakehall::domain::art::canvas::{Canvas, Rgba};
-    use quakehall::domain::exhibit::earth::ThroughEarth;
-    let mut e =
-        ThroughEarth::new("iasp91", 33.0, &[30.0, 60.0, 90.0, 120.0, 150.0]).expect("iasp91");
-    let mut layers = Canvas::new(640, 640, Rgba::hex(0x102a3a));
-    e.draw_layers(&mut layers);
-    let (mut frame, mut copy) = (Vec::new(), Vec::new());
-    for _ in 0..200 {
-        e.advance(6.0);
-        let start = Instant::now();
-        let mut c = layers.clone();
-        e.draw_waves(&mut c);
-        let mut rec = Canvas::new(640, 240, Rgba::hex(0x102a3a));
-        e.draw_records(&mut rec, 1500.0);
-        std::hint::black_box((&c, &rec));
-        frame.push(start.elapsed().as_secs_f64() * 1e3);
-        let start = Instant::now();
-        std::hint::black_box(layers.clone());
-        copy.push(start.elapsed().as_secs_f64() * 1e3);
-    }
-    frame.sort_by(f64::total_cmp);
-    copy.sort_by(f64::total_cmp);
-    let median = frame[frame.len() / 2];
-    println!("Exhibit 08 per frame (640 px Earth, fronts and five records):");
-    println!(
-        "  median {median:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the layers {:.1}",
-        frame[frame.len() * 95 / 100],
-        median / copy[copy.len() / 2]
-    );
-}
-
-/// Exhibit 10's work per frame: its steps plus drawing the lit surface,
-/// as the shipped scene sets them.
-fn exhibit_frame(per_step: f64) {
-    use quakehall::domain::exhibit::tank::TankExhibit;
-    use quakehall::domain::scene::{ExhibitKind, ExhibitScene, parse::parse_ron};
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenes/10-make-waves.ron");
-    let src = std::fs::read_to_string(&path).expect("the shipped scene");
-    let scene: ExhibitScene = parse_ron(&path, &src).expect("a valid scene");
-    let ExhibitKind::WaveTank(p) = &scene.kind else {
-        panic!("exhibit 10 is a wave tank");
-    };
-    let mut ex = TankExhibit::new(p);
-    let (w, h) = ex.picture_size();
-    let mut rgba = vec![0u8; w * h * 4];
-    let mut times = Vec::new();
-    for _ in 0..300 {
-        let start = Instant::now();
-        ex.advance(p.steps_per_frame);
-        ex.shade(&mut rgba);
-        times.push(start.elapsed().as_secs_f64() * 1e3);
-    }
-    times.sort_by(f64::total_cmp);
-    let median = times[times.len() / 2];
-    println!(
-        "Exhibit 10 per frame ({} steps of {}x{} and the picture):",
-        p.steps_per_frame, p.cells, p.cells
-    );
-    println!(
-        "  median {median:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to the steps alone {:.2}",
-        times[times.len() * 95 / 100],
-        median / (per_step * 1e3 * p.steps_per_frame as f64)
-    );
 }
 
 fn travel_times() {

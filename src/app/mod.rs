@@ -9,6 +9,7 @@ pub mod exhibits;
 pub mod fonts;
 pub mod hall;
 pub mod idle;
+pub mod pictures;
 pub mod projectors;
 pub mod screens;
 pub mod shot;
@@ -92,10 +93,14 @@ pub enum AppSystems {
     TickTimers,
     /// Read visitor input.
     RecordInput,
-    /// Everything else.
+    /// Everything else: visitor actions, exhibits advancing.
     Update,
-    /// Respawn what must be redrawn, once all changes of the frame are in.
+    /// Respawn what must be redrawn (a hot reload, a language change),
+    /// once all changes of the frame are in.
     Redraw,
+    /// Bring what is on screen (freshly drawn or not) in line with the
+    /// state: texts, pictures, visibility; nothing is spawned here.
+    Refresh,
 }
 
 /// Everything but the window and renderer: used by the hall and, with
@@ -108,6 +113,7 @@ pub fn plugin(app: &mut App) {
             AppSystems::RecordInput,
             AppSystems::Update,
             AppSystems::Redraw,
+            AppSystems::Refresh,
         )
             .chain(),
     );
@@ -118,6 +124,7 @@ pub fn plugin(app: &mut App) {
         .add_observer(audio::tap_sound);
     app.add_plugins((
         hall::plugin,
+        pictures::plugin,
         widgets::plugin,
         idle::plugin,
         screens::plugin,

@@ -9,14 +9,13 @@ use bevy::camera::RenderTarget;
 use bevy::prelude::*;
 use bevy::window::{WindowRef, WindowResolution};
 
-use super::exhibits::sand::SandSim;
-use super::exhibits::theatre::TheatreSim;
+use super::exhibits::ProjectorFeed;
 use super::hall::Hall;
 use super::widgets::{label, palette};
 use super::{AppSystems, HallOptions, UiLang};
+use crate::kinds::Projection;
 
-/// Most projectors one hall machine drives.
-pub const MAX_PROJECTORS: usize = 3;
+pub use crate::kinds::MAX_PROJECTORS;
 
 /// A projector's window, `0` the leftmost.
 #[derive(Component, Debug, Clone, Copy)]
@@ -32,7 +31,7 @@ struct ProjectorTitle(usize);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, open_projectors)
-        .add_systems(Update, show_on_projectors.after(AppSystems::Update));
+        .add_systems(Update, show_on_projectors.in_set(AppSystems::Refresh));
 }
 
 /// The part of a picture `width` by `height` that projector `i` of `n` shows.
@@ -111,12 +110,11 @@ fn open_projectors(
     }
 }
 
-/// Points each projector at its slice of the theatre's picture while a
-/// theatre is open, the first at the sand table's top view while a sand
-/// table is open; otherwise shows the title.
+/// Points the projectors at the picture the open exhibit feeds them: each
+/// its slice of a spanned view, or the first one a whole picture; without
+/// a feed they show the title.
 fn show_on_projectors(
-    sim: Res<TheatreSim>,
-    sand: Res<SandSim>,
+    feed: Res<ProjectorFeed>,
     opts: Option<Res<HallOptions>>,
     images: Option<Res<Assets<Image>>>,
     lang: Res<UiLang>,
@@ -135,28 +133,23 @@ fn show_on_projectors(
     >,
 ) {
     let n = opts.map(|o| o.projectors.min(MAX_PROJECTORS)).unwrap_or(0);
-    let size = |h: &Handle<Image>| Some(images.as_ref()?.get(h.id())?.size_f32());
-    let wide = sim
-        .theatre
-        .as_ref()
-        .and(sim.image.as_ref())
-        .and_then(|h| Some((h, size(h)?)));
-    let top = sand
-        .table
-        .as_ref()
-        .and(sand.top_image.as_ref())
-        .and_then(|h| Some((h, size(h)?)));
+    let fed = feed.0.as_ref().and_then(|(h, how)| {
+        let size = images.as_ref()?.get(h.id())?.size_f32();
+        Some((h, *how, size))
+    });
     let mut showing = [false; MAX_PROJECTORS];
     for (p, mut node, mut vis) in &mut pictures {
-        let show = match (&wide, &top) {
-            (Some((h, s)), _) => Some(((*h).clone(), slice(p.0, n, s.x, s.y))),
-            (None, Some((h, s))) if p.0 == 0 => Some(((*h).clone(), Rect::new(0.0, 0.0, s.x, s.y))),
+        let show = match fed {
+            Some((h, Projection::Spanned(_), s)) => Some((h, slice(p.0, n, s.x, s.y))),
+            Some((h, Projection::First(_), s)) if p.0 == 0 => {
+                Some((h, Rect::new(0.0, 0.0, s.x, s.y)))
+            }
             _ => None,
         };
         match show {
             Some((handle, rect)) => {
                 if node.image.id() != handle.id() {
-                    node.image = handle;
+                    node.image = handle.clone();
                 }
                 if node.rect != Some(rect) {
                     node.rect = Some(rect);
@@ -166,7 +159,14 @@ fn show_on_projectors(
                     *s = true;
                 }
             }
-            None => *vis = Visibility::Hidden,
+            None => {
+                *vis = Visibility::Hidden;
+                // Let go of a picture the exhibit no longer draws.
+                if node.image != Handle::default() {
+                    node.image = Handle::default();
+                    node.rect = None;
+                }
+            }
         }
     }
     for (t, mut vis, mut text, l) in &mut titles {

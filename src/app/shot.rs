@@ -19,6 +19,13 @@ pub struct ShotRequest {
     pub open: Option<usize>,
     /// Show the curator PIN pad or overlay over the screen.
     pub curator: Option<crate::app::curator::CuratorMode>,
+    /// Also write the laid-out size of every touch target here (JSON).
+    pub targets: Option<PathBuf>,
+    /// Redraw the whole screen this many times (language changes, a few
+    /// frames apart) before capturing, and say how many pictures and
+    /// entities the hall held before and after: a redraw must leave none
+    /// behind.
+    pub redraws: u32,
 }
 
 #[derive(Resource, Default)]
@@ -30,7 +37,14 @@ struct ShotProgress {
     projectors_saved: usize,
     main_saved: bool,
     frames_since_main: u32,
+    /// Redraws made, and what the hall held after the first two.
+    redraws: u32,
+    held: Option<(usize, usize)>,
 }
+
+/// Frames between two redraws: more than the two frames after which the
+/// text pipeline lets go of a font it has not used.
+const REDRAW_EVERY: u32 = 6;
 
 /// Where projector `i`'s picture goes beside the main one: `x.png` ->
 /// `x-projector-1.png`.
@@ -45,8 +59,10 @@ const MAX_ATTEMPTS: u32 = 40;
 const RETRY_FRAMES: u32 = 3;
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<ShotProgress>()
-        .add_systems(Last, (take_shot, finish));
+    app.init_resource::<ShotProgress>().add_systems(
+        Last,
+        (redraw_soak, take_shot, write_targets, finish).chain(),
+    );
 }
 
 fn take_shot(
@@ -59,7 +75,7 @@ fn take_shot(
 ) {
     let Some(req) = &opts.shot else { return };
     progress.frames += 1;
-    if progress.requested || progress.frames < req.frames {
+    if progress.requested || progress.frames < req.frames || progress.redraws < req.redraws {
         return;
     }
     // Wait (up to 10x the frames) for every picture on screen to load.
@@ -129,6 +145,45 @@ fn take_shot(
     );
 }
 
+/// After the warm-up frames, redraws the screen `redraws` times (changing
+/// the language, an even number of times keeps it), then prints what the
+/// hall held after the first two redraws and after the last.
+fn redraw_soak(
+    mut commands: Commands,
+    opts: Res<HallOptions>,
+    mut progress: ResMut<ShotProgress>,
+    images: Option<Res<Assets<Image>>>,
+    entities: Query<Entity>,
+) {
+    let Some(req) = &opts.shot else { return };
+    if progress.redraws >= req.redraws || progress.frames < req.frames {
+        return;
+    }
+    let since = progress.frames - req.frames;
+    if !since.is_multiple_of(REDRAW_EVERY) {
+        return;
+    }
+    let held = (
+        images.map(|i| i.len()).unwrap_or(0),
+        entities.iter().count(),
+    );
+    match progress.redraws {
+        2 => progress.held = Some(held),
+        n if n + 1 == req.redraws => {
+            let (images0, entities0) = progress.held.unwrap_or(held);
+            println!(
+                "redraws: {} pictures and {} entities after 2 redraws, {} and {} after {}",
+                images0, entities0, held.0, held.1, req.redraws
+            );
+        }
+        _ => {}
+    }
+    progress.redraws += 1;
+    if progress.redraws < req.redraws {
+        commands.trigger(super::widgets::ToggleLanguage);
+    }
+}
+
 /// Exits once the main screenshot and every projector's are saved (or
 /// after a minute of frames, if a projector never answers).
 fn finish(
@@ -147,5 +202,118 @@ fn finish(
         }
         exit.write(AppExit::Success);
         progress.main_saved = false;
+    }
+}
+
+/// A touch target on screen: an entity that reacts to taps or drags.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TouchTarget {
+    /// The first text inside it (or its entity), to say which one it is.
+    pub label: String,
+    /// Laid-out width, logical pixels of the window.
+    pub width: f32,
+    /// Laid-out height, logical pixels of the window.
+    pub height: f32,
+}
+
+/// Every visible node with an observer of a tap, press or drag, and its
+/// laid-out size: what a finger must hit.
+pub fn touch_targets(world: &World) -> Vec<TouchTarget> {
+    use bevy::ecs::observer::{ObservedBy, Observer};
+    let keys: Vec<_> = [
+        world.event_key::<Pointer<Click>>(),
+        world.event_key::<Pointer<Press>>(),
+        world.event_key::<Pointer<Release>>(),
+        world.event_key::<Pointer<Drag>>(),
+        world.event_key::<Pointer<DragStart>>(),
+        world.event_key::<Pointer<DragEnd>>(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let Some(mut q) = world.try_query::<(Entity, &ObservedBy, &ComputedNode)>() else {
+        return Vec::new();
+    };
+    let displayed = |mut e: Entity| loop {
+        if world
+            .get::<Node>(e)
+            .is_some_and(|n| n.display == Display::None)
+            || world
+                .get::<InheritedVisibility>(e)
+                .is_some_and(|v| !v.get())
+        {
+            return false;
+        }
+        match world.get::<ChildOf>(e) {
+            Some(parent) => e = parent.parent(),
+            None => return true,
+        }
+    };
+    let label = |e: Entity| {
+        let mut stack = vec![e];
+        while let Some(x) = stack.pop() {
+            if let Some(t) = world.get::<Text>(x)
+                && !t.0.trim().is_empty()
+            {
+                return t.0.clone();
+            }
+            if let Some(children) = world.get::<Children>(x) {
+                stack.extend(children.iter().rev());
+            }
+        }
+        format!("{e}")
+    };
+    // Laid-out sizes are in the window's physical pixels.
+    let scale = world
+        .try_query_filtered::<&Window, With<bevy::window::PrimaryWindow>>()
+        .and_then(|mut w| w.iter(world).next().map(|w| w.scale_factor()))
+        .unwrap_or(1.0);
+    q.iter(world)
+        .filter(|(_, by, _)| {
+            by.get().iter().any(|o| {
+                world.get::<Observer>(*o).is_some_and(|obs| {
+                    obs.descriptor()
+                        .event_keys()
+                        .iter()
+                        .any(|k| keys.contains(k))
+                })
+            })
+        })
+        .filter(|(e, _, _)| displayed(*e))
+        .map(|(e, _, node)| {
+            let size = node.size() / scale;
+            TouchTarget {
+                label: label(e),
+                width: size.x,
+                height: size.y,
+            }
+        })
+        .collect()
+}
+
+/// Writes the touch targets once the screenshot is saved, if asked to.
+fn write_targets(world: &World, mut done: Local<bool>) {
+    if *done || !world.resource::<ShotProgress>().main_saved {
+        return;
+    }
+    let Some(path) = world
+        .get_resource::<HallOptions>()
+        .and_then(|o| o.shot.as_ref())
+        .and_then(|s| s.targets.clone())
+    else {
+        return;
+    };
+    *done = true;
+    let targets = touch_targets(world);
+    match serde_json::to_string_pretty(&targets)
+        .map_err(|e| e.to_string())
+        .and_then(|t| std::fs::write(&path, t).map_err(|e| e.to_string()))
+    {
+        Ok(()) => info!(
+            "{} touch targets written to {}",
+            targets.len(),
+            path.display()
+        ),
+        Err(e) => error!("cannot write {}: {e}", path.display()),
     }
 }

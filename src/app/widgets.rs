@@ -72,6 +72,7 @@ pub(super) fn plugin(app: &mut App) {
                 track_pointer_travel.in_set(AppSystems::RecordInput),
                 apply_language.in_set(AppSystems::Update),
                 show_sliders.in_set(AppSystems::Update),
+                show_lit.in_set(AppSystems::Refresh),
             ),
         );
 }
@@ -282,16 +283,27 @@ pub fn plain(text: impl Into<String>, size: f32, color: Color) -> impl Bundle {
     )
 }
 
-/// A touch-sized button with a bilingual label. Attach its action with
-/// `.observe(|_: On<Pointer<Click>>, ..| ..)`.
-pub fn button(text: &Bilingual, lang: Lang, primary: bool) -> impl Bundle + use<> {
-    let (bg, fg) = if primary {
+/// Whether a button is lit (the accent colour): a primary action, or the
+/// chosen one of several. Change it and the button restyles itself.
+#[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lit(pub bool);
+
+/// Background and text colours of a lit and an unlit button.
+fn button_colours(lit: bool) -> (Color, Color) {
+    if lit {
         (palette::ACCENT, palette::ON_ACCENT)
     } else {
         (palette::PANEL_HI, palette::TEXT)
-    };
+    }
+}
+
+/// A touch-sized button with a bilingual label. Attach its action with
+/// `.observe(|_: On<Pointer<Click>>, ..| ..)`.
+pub fn button(text: &Bilingual, lang: Lang, primary: bool) -> impl Bundle + use<> {
+    let (bg, fg) = button_colours(primary);
     (
         Button,
+        Lit(primary),
         Node {
             min_width: px(TOUCH_PX * 1.6),
             min_height: px(TOUCH_PX),
@@ -302,20 +314,17 @@ pub fn button(text: &Bilingual, lang: Lang, primary: bool) -> impl Bundle + use<
             ..default()
         },
         BackgroundColor(bg),
-        children![label(text, lang, 40.0, fg)],
+        children![(label(text, lang, 40.0, fg), Pickable::IGNORE)],
     )
 }
 
 /// A button with a smaller label than [`button`] (still a finger wide and
-/// high), for side panels that hold many controls; `selected` highlights it.
+/// high), for side panels that hold many controls; `selected` lights it.
 pub fn chip(text: &Bilingual, lang: Lang, selected: bool) -> impl Bundle + use<> {
-    let (bg, fg) = if selected {
-        (palette::ACCENT, palette::ON_ACCENT)
-    } else {
-        (palette::PANEL_HI, palette::TEXT)
-    };
+    let (bg, fg) = button_colours(selected);
     (
         Button,
+        Lit(selected),
         Node {
             min_width: px(TOUCH_PX),
             min_height: px(TOUCH_PX),
@@ -326,8 +335,35 @@ pub fn chip(text: &Bilingual, lang: Lang, selected: bool) -> impl Bundle + use<>
             ..default()
         },
         BackgroundColor(bg),
-        children![label(text, lang, 30.0, fg)],
+        children![(label(text, lang, 30.0, fg), Pickable::IGNORE)],
     )
+}
+
+/// Restyles buttons whose [`Lit`] changed.
+fn show_lit(
+    mut buttons: Query<(&Lit, &mut BackgroundColor, &Children), Changed<Lit>>,
+    mut labels: Query<&mut TextColor>,
+) {
+    for (lit, mut bg, children) in &mut buttons {
+        let (b, f) = button_colours(lit.0);
+        bg.0 = b;
+        for c in children.iter() {
+            if let Ok(mut t) = labels.get_mut(c) {
+                t.0 = f;
+            }
+        }
+    }
+}
+
+/// Sets a label to `new` (shown in `lang`), touching it only if it differs.
+pub fn relabel(text: &mut Text, loc: &mut Localized, new: &Bilingual, lang: Lang) {
+    if loc.0 != *new {
+        loc.0 = new.clone();
+    }
+    let s = new.get(lang);
+    if text.0 != s {
+        text.0 = s.to_owned();
+    }
 }
 
 /// A button of a fixed interface text.

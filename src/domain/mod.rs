@@ -3,10 +3,12 @@
 //! Nothing in this module may use Bevy (a test enforces it).
 
 pub mod art;
-pub mod exhibit;
+pub mod clock;
+pub mod draw;
 pub mod kiosk;
 pub mod physics;
 pub mod scene;
 pub mod sound;
 pub mod text;
+pub mod touch;
 pub mod waveform;

@@ -204,5 +204,6 @@ pub mod ui {
         WAVES_COMING = ("等待地震波……", "Waiting for the waves…");
         RESET_VIEW = ("复原视角", "Reset view");
         STATION_RECORD = ("地震台的记录", "The station's record");
+        EXHIBIT_RESTING = ("这个展项正在休息，去看看别的展项吧！", "This exhibit is taking a rest: try another one!");
     }
 }

@@ -1,23 +1,211 @@
-//! What the live exhibits (wave tank, race, Earth, wave kinds) share: the
-//! open scene of their kind, rebuilding when a hot reload changes it,
-//! forgetting their state when the visitor leaves or the hall resets, and
-//! the CPU-drawn picture they show as a texture.
+//! The lifecycle of a running exhibit, once for every kind: [`Live<K>`]
+//! holds the open exhibit's state, clock and pictures; [`kind_plugin`]
+//! builds it when the exhibit screen is drawn (again when a hot reload
+//! changed the scene), advances and draws it every frame, and drops it,
+//! pictures and all, when the visitor leaves or the hall resets.
+
+use std::marker::PhantomData;
 
 use bevy::asset::RenderAssetUsages;
-use bevy::ecs::query::QueryFilter;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
+use super::{ExhibitBody, ProjectorFeed};
 use crate::app::hall::Hall;
-use crate::app::hall::RebuildScreen;
 use crate::app::idle::ResetHall;
-use crate::app::widgets::{button, chip, label, palette};
-use crate::app::{AppSystems, CurrentExhibit, Screen};
-use crate::domain::exhibit::clock::ExhibitClock;
-use crate::domain::scene::ExhibitKind;
-use crate::domain::text::ui;
-use crate::domain::text::{Bilingual, Lang};
+use crate::app::pictures::PictureCache;
+use crate::app::widgets::{palette, ui_label};
+use crate::app::{AppSystems, CurrentExhibit, HallOptions, Screen, UiLang};
+use crate::domain::clock::ExhibitClock;
+use crate::domain::draw::Canvas;
+use crate::domain::text::{Lang, ui};
+use crate::kinds::{InKind, Kind, Opening, Picture};
+
+/// A kind's screen: what it spawns into the exhibit's body. Everything
+/// else (state, clock, pictures, reset) is [`kind_plugin`]'s.
+pub trait KindView: Kind {
+    /// Spawns the exhibit's body, once per drawing of the exhibit screen
+    /// (on opening, after a hot reload, after a language change). What
+    /// changes while the visitor plays is updated in place by the kind's
+    /// own systems, never by spawning the body again.
+    fn spawn(body: &mut ChildSpawnerCommands, ctx: &mut BodyCtx<Self>);
+}
+
+/// One exhibit of kind `K` running on screen.
+pub struct Running<K: Kind> {
+    /// The exhibit's id.
+    pub id: String,
+    /// The scene parameters it was built from.
+    pub params: K,
+    /// The visitor's state.
+    pub state: K::State,
+    /// Play, pause and speed (for kinds with a clock).
+    pub clock: ExhibitClock,
+    pictures: Vec<LivePicture>,
+}
+
+/// A picture a running exhibit draws every frame, and where it goes.
+struct LivePicture {
+    canvas: Canvas,
+    image: Option<Handle<Image>>,
+}
+
+impl<K: Kind> Running<K> {
+    /// The texture of picture `index` of [`Kind::pictures`], once made.
+    pub fn picture(&self, index: usize) -> Option<&Handle<Image>> {
+        self.pictures.get(index).and_then(|p| p.image.as_ref())
+    }
+}
+
+/// The running exhibit of kind `K`, if one is open.
+#[derive(Resource)]
+pub struct Live<K: Kind>(Option<Running<K>>);
+
+impl<K: Kind> Default for Live<K> {
+    fn default() -> Self {
+        Self(None)
+    }
+}
+
+impl<K: Kind> Live<K> {
+    /// The running exhibit.
+    pub fn get(&self) -> Option<&Running<K>> {
+        self.0.as_ref()
+    }
+
+    /// The running exhibit, to change.
+    pub fn get_mut(&mut self) -> Option<&mut Running<K>> {
+        self.0.as_mut()
+    }
+
+    /// The visitor's state.
+    pub fn state(&self) -> Option<&K::State> {
+        self.0.as_ref().map(|r| &r.state)
+    }
+
+    /// The visitor's state, to change.
+    pub fn state_mut(&mut self) -> Option<&mut K::State> {
+        self.0.as_mut().map(|r| &mut r.state)
+    }
+
+    /// Builds the exhibit `id` from `params` unless it is running already
+    /// from exactly these; pictures are made in `images` when there are any.
+    fn ensure(
+        &mut self,
+        id: &str,
+        params: &K,
+        opening: &Opening,
+        images: Option<&mut Assets<Image>>,
+    ) {
+        if self
+            .0
+            .as_ref()
+            .is_some_and(|r| r.id == id && r.params == *params)
+        {
+            return;
+        }
+        let old = self.0.take();
+        let mut state = match params.build(opening) {
+            Ok(s) => s,
+            Err(e) => {
+                error!("{id}: the exhibit cannot be shown: {e}");
+                drop_pictures(old, images);
+                return;
+            }
+        };
+        if let Some(old) = old.as_ref().filter(|o| o.id == id) {
+            K::carry_over(&old.state, &mut state);
+        }
+        let mut images = images;
+        drop_pictures(old, images.as_deref_mut());
+        let pictures = K::pictures(&state)
+            .into_iter()
+            .map(|spec| LivePicture {
+                canvas: Canvas::new(spec.width, spec.height, spec.background),
+                image: images.as_deref_mut().map(|i| new_image(i, &spec)),
+            })
+            .collect();
+        self.0 = Some(Running {
+            id: id.to_owned(),
+            clock: ExhibitClock::new(params.clock_pace().unwrap_or(1.0)),
+            params: params.clone(),
+            state,
+            pictures,
+        });
+    }
+
+    /// Forgets the running exhibit and frees its pictures.
+    fn forget(&mut self, images: Option<&mut Assets<Image>>) {
+        drop_pictures(self.0.take(), images);
+    }
+}
+
+/// Frees the textures of an exhibit that is no longer running.
+fn drop_pictures<K: Kind>(old: Option<Running<K>>, images: Option<&mut Assets<Image>>) {
+    if let (Some(old), Some(images)) = (old, images) {
+        for p in old.pictures.into_iter().filter_map(|p| p.image) {
+            images.remove(&p);
+        }
+    }
+}
+
+/// A texture for a picture drawn on the CPU.
+fn new_image(images: &mut Assets<Image>, p: &Picture) -> Handle<Image> {
+    let bg = p.background;
+    images.add(Image::new_fill(
+        Extent3d {
+            width: p.width,
+            height: p.height,
+            depth_or_array_layers: 1,
+        },
+        TextureDimension::D2,
+        &[bg.0, bg.1, bg.2, 255],
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::default(),
+    ))
+}
+
+/// Marks an image node that shows picture `n` of a running kind `K`.
+#[derive(Component, Debug)]
+pub struct KindPicture<K>(pub usize, PhantomData<K>);
+
+/// What a kind's [`KindView::spawn`] is given.
+pub struct BodyCtx<'a, K: Kind> {
+    /// The running exhibit.
+    pub run: &'a Running<K>,
+    /// The language shown.
+    pub lang: Lang,
+    pictures: &'a mut PictureCache,
+    server: Option<&'a AssetServer>,
+}
+
+impl<K: Kind> BodyCtx<'_, K> {
+    /// The scene's parameters.
+    pub fn params(&self) -> &K {
+        &self.run.params
+    }
+
+    /// The visitor's state.
+    pub fn state(&self) -> &K::State {
+        &self.run.state
+    }
+
+    /// The picture at `path` inside `assets/` (e-book pages, panels).
+    pub fn asset_picture(&mut self, path: &str) -> Option<Handle<Image>> {
+        self.pictures.get(self.server, path)
+    }
+
+    /// An image node showing picture `index` of [`Kind::pictures`].
+    pub fn picture_node(&self, index: usize) -> impl Bundle + use<K> {
+        let image = self
+            .run
+            .picture(index)
+            .map(|h| ImageNode::new(h.clone()))
+            .unwrap_or_default();
+        (image, KindPicture::<K>(index, PhantomData))
+    }
+}
 
 /// The exhibit on screen, if the exhibit screen is showing one.
 #[derive(SystemParam)]
@@ -28,8 +216,8 @@ pub struct OpenExhibit<'w> {
 }
 
 impl OpenExhibit<'_> {
-    /// The open exhibit's id and parameters, when `pick` finds its kind.
-    pub fn scene<P>(&self, pick: fn(&ExhibitKind) -> Option<&P>) -> Option<(&str, &P)> {
+    /// The open exhibit's id and parameters, if it is of kind `K`.
+    pub fn scene<K: InKind>(&self) -> Option<(&str, &K)> {
         if *self.state.get() != Screen::Exhibit {
             return None;
         }
@@ -38,181 +226,149 @@ impl OpenExhibit<'_> {
             .0
             .as_deref()
             .and_then(|id| self.hall.exhibit(id))?;
-        pick(&ex.kind).map(|p| (ex.id.as_str(), p))
+        K::of(&ex.kind).map(|p| (ex.id.as_str(), p))
     }
 }
 
-/// The scene a running exhibit was built from.
-#[derive(Debug, Clone)]
-pub struct BuiltFrom<P>(Option<(String, P)>);
+/// Everything a kind needs on screen: its state built from the open
+/// scene, its clock, its pictures, its body, and forgetting it all.
+pub fn kind_plugin<K: KindView>(app: &mut App) {
+    app.init_resource::<Live<K>>()
+        .add_observer(spawn_body::<K>)
+        .add_systems(OnExit(Screen::Exhibit), forget::<K>)
+        .add_systems(
+            Update,
+            (forget_on_reset::<K>, tick::<K>)
+                .chain()
+                .in_set(AppSystems::Update),
+        );
+    super::clock::plugin::<K>(app);
+}
 
-impl<P> Default for BuiltFrom<P> {
-    fn default() -> Self {
-        Self(None)
+/// How the hall was started, as a kind's build sees it.
+fn opening(opts: Option<&HallOptions>) -> Opening {
+    Opening {
+        moment: opts.and_then(|o| o.shot_open()),
+        projectors: opts.map(|o| o.projectors).unwrap_or(0),
     }
 }
 
-impl<P: Clone + PartialEq> BuiltFrom<P> {
-    /// Whether exhibit `id` with `params` needs building (first time, another
-    /// exhibit, or a hot reload changed it); remembers them if so.
-    pub fn needs_build(&mut self, id: &str, params: &P) -> bool {
-        let same = self.0.as_ref().is_some_and(|(i, p)| i == id && p == params);
-        if !same {
-            self.0 = Some((id.to_owned(), params.clone()));
-        }
-        !same
-    }
-
-    /// The parameters it was built from.
-    pub fn params(&self) -> Option<&P> {
-        self.0.as_ref().map(|(_, p)| p)
-    }
-
-    /// Forgets them, so the next frame builds afresh.
-    pub fn forget(&mut self) {
-        self.0 = None;
-    }
-}
-
-/// Resets the resource `R` when the visitor leaves the exhibit screen and
-/// when the hall resets.
-pub fn forget_on_leave<R: Resource + Default>(app: &mut App) {
-    app.add_systems(OnExit(Screen::Exhibit), |mut commands: Commands| {
-        commands.insert_resource(R::default());
-    })
-    .add_systems(
-        Update,
-        (|mut resets: MessageReader<ResetHall>, mut commands: Commands| {
-            if resets.read().count() > 0 {
-                commands.insert_resource(R::default());
-            }
-        })
-        .in_set(AppSystems::Update),
-    );
-}
-
-/// A `w` by `h` texture for a picture drawn on the CPU each frame.
-pub fn new_picture(
-    images: &mut Assets<Image>,
-    w: u32,
-    h: u32,
-    background: [u8; 3],
-) -> Handle<Image> {
-    images.add(Image::new_fill(
-        Extent3d {
-            width: w,
-            height: h,
-            depth_or_array_layers: 1,
-        },
-        TextureDimension::D2,
-        &[background[0], background[1], background[2], 255],
-        TextureFormat::Rgba8UnormSrgb,
-        RenderAssetUsages::default(),
-    ))
-}
-
-/// Replaces the picture's pixels with `rgba`, if its size is still `w` by `h`.
-pub fn upload(images: &mut Assets<Image>, handle: &Handle<Image>, w: u32, h: u32, rgba: Vec<u8>) {
-    if let Some(mut img) = images.get_mut(handle.id())
-        && img.width() == w
-        && img.height() == h
-    {
-        img.data = Some(rgba);
-    }
-}
-
-/// Points the image nodes `nodes` at `picture` (newly drawn screens start
-/// with an empty image node).
-pub fn show_picture<F: QueryFilter>(
-    picture: Option<&Handle<Image>>,
-    nodes: &mut Query<&mut ImageNode, F>,
+#[allow(clippy::too_many_arguments)]
+fn spawn_body<K: KindView>(
+    ev: On<ExhibitBody>,
+    mut commands: Commands,
+    open: OpenExhibit,
+    mut live: ResMut<Live<K>>,
+    lang: Res<UiLang>,
+    opts: Option<Res<HallOptions>>,
+    mut cache: ResMut<PictureCache>,
+    server: Option<Res<AssetServer>>,
+    mut images: Option<ResMut<Assets<Image>>>,
 ) {
-    let Some(h) = picture else { return };
-    for mut node in nodes {
-        if node.image.id() != h.id() {
-            node.image = h.clone();
-        }
-    }
-}
-
-/// The row a live exhibit's body is: its picture on the left, its side
-/// panel on the right.
-pub fn body_row() -> Node {
-    Node {
-        width: percent(100),
-        flex_grow: 1.0,
-        min_height: px(0),
-        padding: UiRect::new(px(64), px(64), px(0), px(40)),
-        column_gap: px(48),
-        ..default()
-    }
-}
-
-/// A legend entry: a colour swatch of `size` pixels and its label.
-pub fn swatch(
-    parent: &mut ChildSpawnerCommands,
-    color: Color,
-    text: &Bilingual,
-    lang: Lang,
-    size: f32,
-) {
-    parent
-        .spawn(Node {
-            column_gap: px(size * 0.45),
-            align_items: AlignItems::Center,
-            ..default()
-        })
-        .with_children(|row| {
-            row.spawn((
+    let Some((id, params)) = open.scene::<K>() else {
+        return;
+    };
+    live.ensure(id, params, &opening(opts.as_deref()), images.as_deref_mut());
+    let lang = lang.0;
+    let Some(run) = live.get() else {
+        // The scene gives no exhibit (logged): a calm word, not an error.
+        commands.entity(ev.body).with_children(|b| {
+            b.spawn((
                 Node {
-                    width: px(size),
-                    height: px(size),
-                    flex_shrink: 0.0,
-                    border_radius: BorderRadius::all(px(size / 5.0)),
+                    margin: UiRect::all(px(96)),
                     ..default()
                 },
-                BackgroundColor(color),
+                children![ui_label(
+                    &ui::EXHIBIT_RESTING,
+                    lang,
+                    48.0,
+                    palette::TEXT_DIM
+                )],
             ));
-            row.spawn(label(text, lang, size * 0.8, palette::TEXT_DIM));
         });
+        return;
+    };
+    let mut ctx = BodyCtx {
+        run,
+        lang,
+        pictures: &mut cache,
+        server: server.as_deref(),
+    };
+    commands
+        .entity(ev.body)
+        .with_children(|b| K::spawn(b, &mut ctx));
 }
 
-/// The play/pause and speed buttons of the exhibit clock `clock_of` finds
-/// in resource `R`, spawned into `row`; `compact` uses [`chip`]s.
-pub fn clock_buttons<R: Resource + Component<Mutability = bevy::ecs::component::Mutable>>(
-    row: &mut ChildSpawnerCommands,
-    clock: ExhibitClock,
-    lang: Lang,
-    compact: bool,
-    clock_of: fn(&mut R) -> &mut ExhibitClock,
+/// Advances the open exhibit by one frame, draws its pictures, and tells
+/// the projectors what to show. An exhibit no longer open (its scene was
+/// edited into another kind, or removed) is forgotten.
+fn tick<K: Kind>(
+    open: OpenExhibit,
+    time: Res<Time>,
+    mut live: ResMut<Live<K>>,
+    mut images: Option<ResMut<Assets<Image>>>,
+    opts: Option<Res<HallOptions>>,
+    mut feed: ResMut<ProjectorFeed>,
 ) {
-    fn spawn<'a>(
-        row: &'a mut ChildSpawnerCommands,
-        text: &Bilingual,
-        lang: Lang,
-        compact: bool,
-    ) -> EntityCommands<'a> {
-        if compact {
-            row.spawn(chip(text, lang, false))
-        } else {
-            row.spawn(button(text, lang, false))
+    let Some(id) = live.get().map(|r| r.id.clone()) else {
+        return;
+    };
+    if open.scene::<K>().is_none_or(|(open_id, _)| open_id != id) {
+        live.forget(images.as_deref_mut());
+        return;
+    }
+    let run = live.get_mut().expect("checked above");
+    let dt = time.delta_secs_f64();
+    let dt = if run.params.clock_pace().is_some() {
+        run.clock.story_seconds(dt)
+    } else {
+        dt
+    };
+    K::advance(&mut run.state, dt);
+    // Drawn even without a screen to show it on (headless tests): what a
+    // picture shows is also where a tap lands.
+    for (i, p) in run.pictures.iter_mut().enumerate() {
+        K::draw(&mut run.state, i, &mut p.canvas);
+        if let (Some(h), Some(images)) = (&p.image, images.as_deref_mut())
+            && let Some(mut img) = images.get_mut(h.id())
+            && let Some(data) = img.data.as_mut()
+            && data.len() == p.canvas.rgba.len()
+        {
+            data.copy_from_slice(&p.canvas.rgba);
         }
     }
-    let toggle = if clock.playing { &ui::PAUSE } else { &ui::PLAY };
-    spawn(row, &toggle.to_bilingual(), lang, compact).observe(
-        move |_: On<Pointer<Click>>, mut r: ResMut<R>, mut rebuild: ResMut<RebuildScreen>| {
-            clock_of(&mut r).toggle();
-            rebuild.0 = true;
-        },
-    );
-    let speed = Bilingual::new(
-        format!("速度 ×{}", clock.speed()),
-        format!("Speed ×{}", clock.speed()),
-    );
-    spawn(row, &speed, lang, compact).observe(
-        move |_: On<Pointer<Click>>, mut r: ResMut<R>, mut rebuild: ResMut<RebuildScreen>| {
-            clock_of(&mut r).next_speed();
-            rebuild.0 = true;
-        },
-    );
+    let projectors = opts.map(|o| o.projectors).unwrap_or(0);
+    let wanted = K::projection(&run.state)
+        .filter(|_| projectors > 0)
+        .and_then(|proj| {
+            let index = match proj {
+                crate::kinds::Projection::Spanned(i) | crate::kinds::Projection::First(i) => i,
+            };
+            Some((run.picture(index)?.clone(), proj))
+        });
+    if feed.0 != wanted {
+        feed.0 = wanted;
+    }
+}
+
+fn forget<K: Kind>(
+    mut live: ResMut<Live<K>>,
+    mut images: Option<ResMut<Assets<Image>>>,
+    mut feed: ResMut<ProjectorFeed>,
+) {
+    if live.get().is_some() {
+        live.forget(images.as_deref_mut());
+        feed.0 = None;
+    }
+}
+
+fn forget_on_reset<K: Kind>(
+    mut resets: MessageReader<ResetHall>,
+    live: ResMut<Live<K>>,
+    images: Option<ResMut<Assets<Image>>>,
+    feed: ResMut<ProjectorFeed>,
+) {
+    if resets.read().count() > 0 {
+        forget(live, images, feed);
+    }
 }

@@ -1,27 +1,39 @@
 //! The exhibit screen: a top bar (home, number and title, language) over
-//! the body that the exhibit's kind draws.
+//! the body, which the open exhibit's kind fills ([`ExhibitBody`]).
 
 use bevy::prelude::*;
 
 use super::ScreenCtx;
-use crate::app::Screen;
-use crate::app::exhibits;
+use crate::app::exhibits::ExhibitBody;
+use crate::app::idle::ResetHall;
 use crate::app::widgets::{label, language_toggle, palette, plain, toggle_language, ui_button};
+use crate::app::{AppSystems, CurrentExhibit, HallOptions, Screen};
 use crate::domain::text::ui;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, forget_visit.in_set(AppSystems::Update));
+}
+
+/// After a reset the hall forgets which exhibit was open; a dedicated
+/// kiosk keeps its one exhibit.
+fn forget_visit(
+    mut resets: MessageReader<ResetHall>,
+    mut current: ResMut<CurrentExhibit>,
+    opts: Option<Res<HallOptions>>,
+) {
+    if resets.read().count() > 0 && !opts.is_some_and(|o| o.is_dedicated()) {
+        current.0 = None;
+    }
+}
 
 /// Draws the exhibit screen for the current exhibit.
 pub fn draw(commands: &mut Commands, root: Entity, ctx: &mut ScreenCtx) {
     let lang = ctx.lang.0;
-    let Some(ex) = ctx
-        .current
-        .0
-        .as_deref()
-        .and_then(|id| ctx.hall.exhibit(id))
-        .cloned()
-    else {
+    let Some(ex) = ctx.current.0.as_deref().and_then(|id| ctx.hall.exhibit(id)) else {
         // The exhibit vanished (deleted while shown): the home screen is next.
         return;
     };
+    let (number, title) = (ex.number, ex.title.clone());
     let dedicated = ctx.dedicated();
     commands.entity(root).with_children(|root| {
         root.spawn(Node {
@@ -49,7 +61,7 @@ pub fn draw(commands: &mut Commands, root: Entity, ctx: &mut ScreenCtx) {
                     ..default()
                 },
                 BackgroundColor(palette::ACCENT),
-                children![plain(format!("{:02}", ex.number), 44.0, palette::ON_ACCENT)],
+                children![plain(format!("{number:02}"), 44.0, palette::ON_ACCENT)],
             ));
             bar.spawn((
                 Node {
@@ -57,7 +69,7 @@ pub fn draw(commands: &mut Commands, root: Entity, ctx: &mut ScreenCtx) {
                     flex_shrink: 1.0,
                     ..default()
                 },
-                children![label(&ex.title, lang, 64.0, palette::TEXT)],
+                children![label(&title, lang, 64.0, palette::TEXT)],
             ));
             bar.spawn(language_toggle(lang)).observe(toggle_language);
         });
@@ -72,5 +84,5 @@ pub fn draw(commands: &mut Commands, root: Entity, ctx: &mut ScreenCtx) {
         })
         .id();
     commands.entity(root).add_child(body);
-    exhibits::draw_body(commands, body, &ex, ctx);
+    commands.trigger(ExhibitBody { body });
 }

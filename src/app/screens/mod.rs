@@ -1,40 +1,22 @@
 //! The screens: attract loop, home, exhibit. Each is drawn by one function
-//! from the current state; a redraw despawns the screen root and draws it
-//! again, which keeps hot reload, language change and page turns simple.
+//! from the current state when it is entered; a redraw (a hot reload, a
+//! language change) despawns the screen root and draws it again. What a
+//! visitor changes (a page, a play button, a slider) is updated in place.
 
 pub mod attract;
 pub mod exhibit;
 pub mod home;
 
-use std::collections::HashMap;
-
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 
-use super::exhibits::ExhibitSession;
 use super::hall::{Hall, RebuildScreen};
+use super::pictures::PictureCache;
 use super::{AppSystems, CurrentExhibit, HallOptions, Screen, UiLang};
 
 /// The root entity of the screen being shown.
 #[derive(Component)]
 pub struct ScreenRoot;
-
-/// Handles of every picture the scenes use, kept alive so that redraws and
-/// page turns never wait for a picture to load again.
-#[derive(Resource, Default)]
-pub struct PictureCache(HashMap<String, Handle<Image>>);
-
-impl PictureCache {
-    /// The picture at `path` inside `assets/`, loading it the first time.
-    pub fn get(&mut self, server: Option<&AssetServer>, path: &str) -> Option<Handle<Image>> {
-        if let Some(h) = self.0.get(path) {
-            return Some(h.clone());
-        }
-        let h: Handle<Image> = server?.load(path.to_owned());
-        self.0.insert(path.to_owned(), h.clone());
-        Some(h)
-    }
-}
 
 /// Everything a screen needs to draw itself.
 #[derive(SystemParam)]
@@ -51,18 +33,6 @@ pub struct ScreenCtx<'w> {
     pub server: Option<Res<'w, AssetServer>>,
     /// Loaded pictures.
     pub pictures: ResMut<'w, PictureCache>,
-    /// Visitor state of the exhibit.
-    pub session: Res<'w, ExhibitSession>,
-    /// The wave race being run, if one is open.
-    pub race: Res<'w, super::exhibits::race::RaceSim>,
-    /// The particle block of "Four kinds of waves", if one is open.
-    pub wave_types: Res<'w, super::exhibits::wave_types::WaveTypesSim>,
-    /// The Earth cross-section of "Through the Earth", if one is open.
-    pub earth: Res<'w, super::exhibits::earth::EarthSim>,
-    /// The running sand table (its clock and chosen magnitude).
-    pub sand: Res<'w, super::exhibits::sand::SandSim>,
-    /// The running theatre (its clock and story).
-    pub theatre: Res<'w, super::exhibits::theatre::TheatreSim>,
     /// The attract loop's current slide.
     pub slide: Res<'w, attract::AttractSlide>,
 }
@@ -82,8 +52,7 @@ impl ScreenCtx<'_> {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<PictureCache>();
-    app.add_plugins(attract::plugin);
+    app.add_plugins((attract::plugin, exhibit::plugin));
     for screen in [Screen::Attract, Screen::Home, Screen::Exhibit] {
         app.add_systems(OnEnter(screen), request_redraw);
     }

@@ -1,12 +1,13 @@
 //! The illustrations of the shipped exhibits. Flat, clear drawings in one
-//! palette; each function returns a finished picture.
+//! palette; each function returns a finished picture. The cards of the
+//! live exhibits are drawn by their kinds ([`crate::kinds`]).
 
-use super::canvas::{Canvas, Pt, Rgba};
+use crate::domain::draw::canvas::{Canvas, Pt, Rgba};
 
 /// Width of every illustration, in pixels.
-pub const W: u32 = 960;
+pub const W: u32 = crate::domain::draw::ILLUSTRATION_W;
 /// Height of every illustration, in pixels.
-pub const H: u32 = 640;
+pub const H: u32 = crate::domain::draw::ILLUSTRATION_H;
 
 const SKY_TOP: Rgba = Rgba::hex(0xbcd8ee);
 const SKY_LOW: Rgba = Rgba::hex(0xeef5fa);
@@ -36,8 +37,9 @@ const TRACE: Rgba = Rgba::hex(0x7fe0a8);
 /// A function that draws one picture.
 pub type Draw = fn() -> Canvas;
 
-/// Every picture by file name (without `.png`).
-pub const ALL: &[(&str, Draw)] = &[
+/// The pictures of the hall's content (the station e-book, the board of
+/// great earthquakes) by file name (without `.png`).
+pub const CONTENT: &[(&str, Draw)] = &[
     ("station-hillside", station_hillside),
     ("station-doors", station_doors),
     ("station-seismometer", station_seismometer),
@@ -45,20 +47,15 @@ pub const ALL: &[(&str, Draw)] = &[
     ("station-rapid-report", station_rapid_report),
     ("station-early-warning", station_early_warning),
     ("magnitude-energy", magnitude_energy),
-    ("make-waves", make_waves),
-    ("wave-race", wave_race),
-    ("through-earth", through_earth),
-    ("wave-types", wave_types),
-    ("sand-table", sand_table),
-    ("earthquake-forms", earthquake_forms),
 ];
 
-/// Colours of the three runners of the wave race, shared with the screen.
-pub const RACE_P: Rgba = Rgba::hex(0xffb050);
-/// S wave.
-pub const RACE_S: Rgba = Rgba::hex(0x5ab4ff);
-/// Surface waves.
-pub const RACE_SURFACE: Rgba = Rgba::hex(0x7fe0a8);
+/// Every picture the hall ships: its content's and the cards the exhibit
+/// kinds draw of themselves.
+pub fn all() -> Vec<(&'static str, Draw)> {
+    let mut v = CONTENT.to_vec();
+    v.extend(crate::kinds::cards());
+    v
+}
 
 /// A small deterministic generator (xorshift) for textures, so that the
 /// pictures are byte-identical on every machine.
@@ -142,17 +139,6 @@ fn triangle(c: &mut Canvas, x: f32, y: f32, s: f32, col: Rgba) {
         ],
         col,
     );
-}
-
-fn star(c: &mut Canvas, x: f32, y: f32, r: f32, col: Rgba) {
-    let pts: Vec<Pt> = (0..10)
-        .map(|i| {
-            let a = -std::f32::consts::FRAC_PI_2 + i as f32 * std::f32::consts::PI / 5.0;
-            let rr = if i % 2 == 0 { r } else { r * 0.45 };
-            (x + rr * a.cos(), y + rr * a.sin())
-        })
-        .collect();
-    c.fill_polygon(&pts, col);
 }
 
 /// The station beside the hillside park, and the former air-raid tunnel
@@ -492,7 +478,7 @@ pub fn station_rapid_report() -> Canvas {
     for k in 1..5 {
         c.ring(ex, ey, k as f32 * 48.0, 4.0, RED.alpha(220 - k * 40));
     }
-    star(&mut c, ex, ey, 26.0, RED);
+    c.fill_star(ex, ey, 26.0, RED);
     // Stations.
     for (x, y) in [
         (520.0, 380.0),
@@ -543,7 +529,7 @@ pub fn station_early_warning() -> Canvas {
     // P front (fast, thin, blue) ahead of the S front (slow, strong, orange).
     c.ring_ellipse(ex, ey, 330.0, 155.0, 6.0, INSTRUMENT);
     c.ring_ellipse(ex, ey, 190.0, 90.0, 14.0, ACCENT);
-    star(&mut c, ex, ey, 24.0, RED);
+    c.fill_star(ex, ey, 24.0, RED);
     for (x, y) in [
         (330.0, 420.0),
         (190.0, 520.0),
@@ -618,115 +604,6 @@ pub fn energy_ratio(m: f32, reference: f32) -> f32 {
     10f32.powf(1.5 * (m - reference))
 }
 
-/// A snapshot of the wave tank: waves from a deep earthquake spreading
-/// through bedrock and trapped in a soft basin, computed by the same
-/// simulation the exhibit runs.
-pub fn make_waves() -> Canvas {
-    use crate::domain::physics::tank::{Rock, SourceKind, WaveTank};
-    let (nx, nz) = (192usize, 128usize);
-    let rock = Rock {
-        vp: 3000.0,
-        vs: 1732.0,
-        rho: 2500.0,
-    };
-    let soft = Rock {
-        vp: 1200.0,
-        vs: 450.0,
-        rho: 1800.0,
-    };
-    let mut tank = WaveTank::new(nx, nz, 10.0, rock).with_basin(120, 32, 14, soft);
-    tank.add_source(70, 88, SourceKind::VerticalForce, 6.0, 1e9);
-    for _ in 0..260 {
-        tank.step();
-    }
-    let speed = tank.speed_field();
-    let peak = speed.iter().copied().fold(0.0f32, f32::max).max(1e-12);
-    let mut c = Canvas::new(W, H, Rgba::hex(0x16324a));
-    let (cw, ch) = (W as f32 / nx as f32, H as f32 / nz as f32);
-    for iz in 0..nz {
-        for ix in 0..nx {
-            let r = tank.rock_at(ix, iz);
-            let base = if r.vs < 1000.0 {
-                Rgba::hex(0x8a6a3c)
-            } else {
-                Rgba::hex(0x35506a)
-            };
-            let v = (speed[iz * nx + ix] / peak).sqrt().min(1.0);
-            let col = base.mix(Rgba::hex(0xffd27a), v);
-            c.fill_rect(ix as f32 * cw, iz as f32 * ch, cw + 0.5, ch + 0.5, col);
-        }
-    }
-    star(&mut c, 70.5 * cw, 88.5 * ch, 18.0, RED);
-    c.fill_rect(0.0, 0.0, W as f32, 4.0, Rgba::hex(0x7fb069));
-    c
-}
-
-/// Exhibit 07's card: three fronts leaving a quake for the hall, P ahead,
-/// then S, then the surface waves, spaced as their speeds are.
-pub fn wave_race() -> Canvas {
-    let mut c = Canvas::new(W, H, Rgba::hex(0x16324a));
-    for i in 1..8 {
-        let x = i as f32 * W as f32 / 8.0;
-        c.stroke(&[(x, 0.0), (x, H as f32)], 1.5, Rgba::hex(0x25445e));
-        let y = i as f32 * H as f32 / 8.0;
-        c.stroke(&[(0.0, y), (W as f32, y)], 1.5, Rgba::hex(0x25445e));
-    }
-    let (qx, qy) = (250.0, 360.0);
-    // Radii in proportion to 7.8, 4.5 and 3.0 km/s at the same moment.
-    for (r, col) in [(560.0, RACE_P), (323.0, RACE_S), (215.0, RACE_SURFACE)] {
-        c.ring(qx, qy, r, 10.0, col);
-    }
-    star(&mut c, qx, qy, 34.0, RED);
-    let (hx, hy) = (830.0, 250.0);
-    c.fill_rect(hx - 36.0, hy - 20.0, 72.0, 56.0, WHITE);
-    c.fill_polygon(
-        &[
-            (hx - 50.0, hy - 18.0),
-            (hx, hy - 62.0),
-            (hx + 50.0, hy - 18.0),
-        ],
-        RED,
-    );
-    c
-}
-
-/// Exhibit 08's card: the Earth ten minutes after a shallow quake, P
-/// fronts through the mantle and core, S fronts behind them.
-pub fn through_earth() -> Canvas {
-    use crate::domain::exhibit::earth::ThroughEarth;
-    let mut c = Canvas::new(W, H, Rgba::hex(0x102a3a));
-    let Some(mut e) = ThroughEarth::new("iasp91", 33.0, &[30.0, 60.0, 90.0, 120.0, 150.0]) else {
-        return c;
-    };
-    e.quake_angle_deg = 300.0;
-    e.advance(660.0);
-    let mut disc = Canvas::new(H, H, Rgba::hex(0x102a3a));
-    e.draw(&mut disc);
-    let x0 = ((W - H) / 2) as usize;
-    for y in 0..H as usize {
-        let src = &disc.rgba[y * H as usize * 4..(y + 1) * H as usize * 4];
-        let at = (y * W as usize + x0) * 4;
-        c.rgba[at..at + src.len()].copy_from_slice(src);
-    }
-    c
-}
-
-/// Exhibit 06's card: the particle block as a Rayleigh wave passes, one
-/// particle's orbit traced.
-pub fn wave_types() -> Canvas {
-    use crate::domain::exhibit::wave_types::WaveTypes;
-    use crate::domain::physics::motion::{Medium, WaveKind};
-    let mut w = WaveTypes::new(Medium::default(), 1.0);
-    w.show(WaveKind::Rayleigh);
-    w.traced = Some((14, 0));
-    for _ in 0..90 {
-        w.advance(1.0 / 60.0);
-    }
-    let mut c = Canvas::new(W, H, Rgba::hex(0x102a3a));
-    w.draw(&mut c);
-    c
-}
-
 /// Seven-segment digits, so pictures can show numbers without a font.
 fn draw_digits(c: &mut Canvas, x: f32, y: f32, h: f32, digits: &str, col: Rgba) {
     // Segments a-g as (x0, y0, x1, y1) in a 1 x 2 box.
@@ -756,41 +633,13 @@ fn draw_digits(c: &mut Canvas, x: f32, y: f32, h: f32, digits: &str, col: Rgba) 
     }
 }
 
-/// The Chongqing sand table a few seconds after a quake south of the city:
-/// P and S rings on the relief, the stations lit as the waves pass.
-pub fn sand_table() -> Canvas {
-    use crate::domain::exhibit::sand::{SandTable, example_params};
-    let p = example_params();
-    let Ok(mut t) = SandTable::new(&p) else {
-        return Canvas::new(W, H, Rgba::hex(0x0e2233));
-    };
-    if let Some(q) = p.opening_quake {
-        t.quake_at(q.lat, q.lon);
-    }
-    t.advance(7.0);
-    t.draw(W, H);
-    t.view.picture().clone()
-}
-
-/// "How an earthquake forms" just after the rupture: the fault broken at
-/// the hypocentre, the P and S fronts on their way to the station.
-pub fn earthquake_forms() -> Canvas {
-    use crate::domain::exhibit::theatre::{Theatre, example_params};
-    let mut c = Canvas::new(W, H, Rgba::hex(0x0d1b2a));
-    if let Ok(mut t) = Theatre::new(&example_params()) {
-        t.time_s = 21.0;
-        t.draw(&mut c);
-    }
-    c
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_picture_is_full_size_and_not_blank() {
-        for (name, draw) in ALL {
+        for (name, draw) in all() {
             let c = draw();
             assert_eq!((c.width, c.height), (W, H), "{name}");
             let first = c.pixel(0, 0);

@@ -3,9 +3,8 @@
 
 use pbkdf2::pbkdf2_hmac;
 use rand::{Rng, SeedableRng};
+use serde::{Deserialize, Serialize};
 use sha2::Sha256;
-
-use crate::domain::scene::schema::PinHash;
 
 /// Iterations for new hashes. The PIN space is small, so this slows a
 /// stolen-file attack without making a tap on the kiosk feel slow.
@@ -15,6 +14,19 @@ pub const PBKDF2_ITERATIONS: u32 = 100_000;
 pub const DEFAULT_PIN: &str = "2468";
 /// The salt of [`default_pin_hash`], fixed so that the shipped file is reproducible.
 const DEFAULT_SALT: &str = "71756b6568616c6c2d64656661756c74";
+
+/// A salted PBKDF2-HMAC-SHA256 hash of the curator PIN. The PIN itself is
+/// never stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinHash {
+    /// Random salt, hex.
+    pub salt: String,
+    /// PBKDF2 iterations.
+    pub iterations: u32,
+    /// Derived key, hex (32 bytes).
+    pub hash: String,
+}
 
 /// Whether `pin` is acceptable: 4 to 12 digits.
 pub fn check_pin_format(pin: &str) -> Result<(), String> {

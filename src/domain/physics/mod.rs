@@ -2,6 +2,7 @@
 //! magnitude and shaking. No Bevy here; every formula cites its source.
 
 pub mod earth;
+pub mod fronts;
 pub mod geo;
 pub mod intensity;
 pub mod locate;

@@ -44,6 +44,46 @@ pub struct SynthStation {
     pub longitude: f64,
 }
 
+impl std::str::FromStr for SynthStation {
+    type Err = String;
+
+    /// A station as written on the command line: `NET.STA:LAT:LON`
+    /// (`CQ.HALL:29.56:106.55`).
+    fn from_str(s: &str) -> Result<Self, String> {
+        let expected =
+            || format!("station {s:?}: expected NET.STA:LAT:LON, like CQ.HALL:29.56:106.55");
+        let mut parts = s.split(':');
+        let (Some(id), Some(lat), Some(lon), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(expected());
+        };
+        let (network, station) = id.split_once('.').ok_or_else(expected)?;
+        if network.is_empty() || station.is_empty() {
+            return Err(expected());
+        }
+        let latitude: f64 = lat
+            .trim()
+            .parse()
+            .map_err(|_| format!("station {s:?}: latitude {lat:?} is not a number"))?;
+        let longitude: f64 = lon
+            .trim()
+            .parse()
+            .map_err(|_| format!("station {s:?}: longitude {lon:?} is not a number"))?;
+        if !(-90.0..=90.0).contains(&latitude) || !(-180.0..=180.0).contains(&longitude) {
+            return Err(format!(
+                "station {s:?}: expected a latitude of -90 to 90 and a longitude of -180 to 180 degrees"
+            ));
+        }
+        Ok(Self {
+            network: network.into(),
+            station: station.into(),
+            latitude,
+            longitude,
+        })
+    }
+}
+
 /// A double-couple mechanism, degrees (Aki & Richards convention).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Mechanism {
@@ -103,6 +143,22 @@ pub enum Motion {
     Acceleration,
 }
 
+impl std::str::FromStr for Motion {
+    type Err = String;
+
+    /// `velocity`, `displacement` or `acceleration`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "velocity" => Ok(Motion::Velocity),
+            "displacement" => Ok(Motion::Displacement),
+            "acceleration" => Ok(Motion::Acceleration),
+            _ => Err(format!(
+                "motion {s:?}: expected velocity, displacement or acceleration"
+            )),
+        }
+    }
+}
+
 /// A predicted arrival at a station, for puzzles to score against.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrueArrival {
@@ -127,6 +183,19 @@ pub struct StationRecord {
     pub traces: Vec<Trace>,
     /// The true arrivals.
     pub arrivals: Vec<TrueArrival>,
+}
+
+impl StationRecord {
+    /// The first P-type arrival (P, Pn, Pg, p...) and the first S-type one.
+    pub fn first_p_and_s(&self) -> (Option<&TrueArrival>, Option<&TrueArrival>) {
+        let first = |s_type: bool| {
+            self.arrivals
+                .iter()
+                .filter(|a| a.phase.starts_with(['S', 's']) == s_type)
+                .min_by(|x, y| x.travel_time_s.total_cmp(&y.travel_time_s))
+        };
+        (first(false), first(true))
+    }
 }
 
 /// Why a synthesis was refused.
@@ -715,6 +784,25 @@ mod tests {
                     longitude: lo,
                 })
                 .collect(),
+        }
+    }
+
+    #[test]
+    fn stations_parse_from_the_command_line_form() {
+        let s: SynthStation = "CQ.HALL:29.56:106.55".parse().unwrap();
+        assert_eq!((s.network.as_str(), s.station.as_str()), ("CQ", "HALL"));
+        assert_eq!((s.latitude, s.longitude), (29.56, 106.55));
+        let west: SynthStation = "CI.CLC:35.82:-117.60".parse().unwrap();
+        assert_eq!(west.longitude, -117.60);
+        for bad in [
+            "CQ:29:106",
+            "CQ.HALL:29",
+            "CQ.HALL:north:106",
+            "CQ.HALL:95:106",
+            ".X:1:2",
+        ] {
+            let e = bad.parse::<SynthStation>().unwrap_err();
+            assert!(e.contains(bad), "{e}");
         }
     }
 

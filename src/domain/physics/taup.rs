@@ -554,70 +554,7 @@ impl TauModel {
 impl SourceTimes<'_> {
     /// Distance and time of `shape` at grid index `i` from the tables.
     fn sample(&self, sh: Shape, i: usize) -> Option<(f64, f64)> {
-        let tau = self.tau;
-        let p = tau.grid[i];
-        let up = |w: Wave| tau.mantle_to(w, i, self.r_src);
-        let mantle = |w: Wave| {
-            let t = tau.table(w, Region::Mantle);
-            (
-                t.dist[i].last().copied().unwrap_or(0.0),
-                t.time[i].last().copied().unwrap_or(0.0),
-                t.end[i],
-            )
-        };
-        let region_leg = |w: Wave, r: Region| {
-            let t = tau.table(w, r);
-            (
-                t.dist[i].last().copied().unwrap_or(0.0),
-                t.time[i].last().copied().unwrap_or(0.0),
-                t.end[i],
-            )
-        };
-        let src_eta = |w: Wave| tau.eta_at(w, self.depth_km, Side::Below);
-        match sh {
-            Shape::Up(w) => up(w),
-            Shape::Down(w) | Shape::Depth(w) => {
-                let (sd, stt) = up(w)?;
-                let (md, mt, end) = mantle(w);
-                if end != LegEnd::Turned || p >= src_eta(w) {
-                    return None;
-                }
-                let (d, t) = (2.0 * md - sd, 2.0 * mt - stt);
-                if matches!(sh, Shape::Depth(_)) {
-                    Some((d + 2.0 * sd, t + 2.0 * stt))
-                } else {
-                    Some((d, t))
-                }
-            }
-            Shape::CoreReflection(w) => {
-                let (sd, stt) = up(w)?;
-                let (md, mt, end) = mantle(w);
-                (end == LegEnd::Reached).then_some((2.0 * md - sd, 2.0 * mt - stt))
-            }
-            Shape::OuterCore(w) | Shape::InnerReflection(w) | Shape::InnerCore(w) => {
-                let (sd, stt) = up(w)?;
-                let (md, mt, end) = mantle(w);
-                if end != LegEnd::Reached {
-                    return None;
-                }
-                let (kd, kt, kend) = region_leg(Wave::P, Region::OuterCore);
-                let (mut d, mut t) = (2.0 * md - sd + 2.0 * kd, 2.0 * mt - stt + 2.0 * kt);
-                match sh {
-                    Shape::OuterCore(_) => (kend == LegEnd::Turned).then_some((d, t)),
-                    Shape::InnerReflection(_) => (kend == LegEnd::Reached).then_some((d, t)),
-                    _ => {
-                        let (id, it, iend) = region_leg(Wave::P, Region::InnerCore);
-                        if kend != LegEnd::Reached || iend != LegEnd::Turned {
-                            return None;
-                        }
-                        d += 2.0 * id;
-                        t += 2.0 * it;
-                        Some((d, t))
-                    }
-                }
-            }
-            Shape::Head | Shape::Diffracted => None,
-        }
+        self.compose(sh, self.tau.grid[i], &TableLegs { st: self, i })
     }
 
     /// Takeoff and incidence angles of `wave` with ray parameter `p`.
@@ -635,52 +572,50 @@ impl SourceTimes<'_> {
 
     /// Exact distance and time of a phase at ray parameter `p` (integrating again).
     fn exact(&self, sh: Shape, p: f64) -> Option<(f64, f64)> {
-        let tau = self.tau;
-        let (rs, re) = (self.r_src, EARTH_RADIUS_KM);
-        let ok = |e: LegEnd, want: LegEnd| e == want;
-        let upleg = |w: Wave| {
-            let (d, t, e) = tau.leg(w, p, re, rs);
-            ok(e, LegEnd::Reached).then_some((d, t))
-        };
+        self.compose(sh, p, &ExactLegs { st: self, p })
+    }
+
+    /// Distance and time of `sh` with ray parameter `p` from its legs: the
+    /// one place that knows how each phase is put together (a down-going
+    /// ray is its leg below the source twice plus the leg above it once).
+    fn compose(&self, sh: Shape, p: f64, legs: &impl Legs) -> Option<(f64, f64)> {
+        // A ray that turns below the source must leave it downwards.
+        let leaves_down = |w: Wave| p < self.tau.eta_at(w, self.depth_km, Side::Below);
         match sh {
-            Shape::Up(w) => upleg(w),
+            Shape::Up(w) => legs.up(w),
             Shape::Down(w) | Shape::Depth(w) => {
-                let (sd, stt) = upleg(w)?;
-                let (d, t, e) = tau.leg(w, p, rs, tau.r_cmb);
-                if !ok(e, LegEnd::Turned) || p >= tau.eta_at(w, self.depth_km, Side::Below) {
+                let (sd, st) = legs.up(w)?;
+                let (d, t, e) = legs.down(w)?;
+                if e != LegEnd::Turned || !leaves_down(w) {
                     return None;
                 }
-                let (dd, tt) = (2.0 * d + sd, 2.0 * t + stt);
+                let (dd, tt) = (2.0 * d + sd, 2.0 * t + st);
                 if matches!(sh, Shape::Depth(_)) {
-                    Some((dd + 2.0 * sd, tt + 2.0 * stt))
+                    Some((dd + 2.0 * sd, tt + 2.0 * st))
                 } else {
                     Some((dd, tt))
                 }
             }
             Shape::CoreReflection(w) => {
-                let (sd, stt) = upleg(w)?;
-                let (d, t, e) = tau.leg(w, p, rs, tau.r_cmb);
-                ok(e, LegEnd::Reached).then_some((2.0 * d + sd, 2.0 * t + stt))
+                let (sd, st) = legs.up(w)?;
+                let (d, t, e) = legs.down(w)?;
+                (e == LegEnd::Reached).then_some((2.0 * d + sd, 2.0 * t + st))
             }
             Shape::OuterCore(w) | Shape::InnerReflection(w) | Shape::InnerCore(w) => {
-                let (sd, stt) = upleg(w)?;
-                let (d, t, e) = tau.leg(w, p, rs, tau.r_cmb);
-                if !ok(e, LegEnd::Reached) {
+                let (sd, st) = legs.up(w)?;
+                let (d, t, e) = legs.down(w)?;
+                if e != LegEnd::Reached {
                     return None;
                 }
-                let (kd, kt, ke) = tau.leg(Wave::P, p, tau.r_cmb, tau.r_icb);
-                let (mut dd, mut tt) = (2.0 * d + sd + 2.0 * kd, 2.0 * t + stt + 2.0 * kt);
+                let (kd, kt, ke) = legs.outer_core();
+                let (dd, tt) = (2.0 * d + sd + 2.0 * kd, 2.0 * t + st + 2.0 * kt);
                 match sh {
-                    Shape::OuterCore(_) => ok(ke, LegEnd::Turned).then_some((dd, tt)),
-                    Shape::InnerReflection(_) => ok(ke, LegEnd::Reached).then_some((dd, tt)),
+                    Shape::OuterCore(_) => (ke == LegEnd::Turned).then_some((dd, tt)),
+                    Shape::InnerReflection(_) => (ke == LegEnd::Reached).then_some((dd, tt)),
                     _ => {
-                        let (id, it, ie) = tau.leg(Wave::P, p, tau.r_icb, 0.0);
-                        if !ok(ke, LegEnd::Reached) || !ok(ie, LegEnd::Turned) {
-                            return None;
-                        }
-                        dd += 2.0 * id;
-                        tt += 2.0 * it;
-                        Some((dd, tt))
+                        let (id, it, ie) = legs.inner_core();
+                        (ke == LegEnd::Reached && ie == LegEnd::Turned)
+                            .then_some((dd + 2.0 * id, tt + 2.0 * it))
                     }
                 }
             }
@@ -1122,6 +1057,89 @@ fn phase_wave(name: &str) -> Wave {
         Wave::S
     } else {
         Wave::P
+    }
+}
+
+/// The legs a phase is made of, each as (distance rad, time s, how it
+/// ended): read from the tables at a grid point, or integrated exactly at
+/// any ray parameter. [`SourceTimes::compose`] puts them together.
+trait Legs {
+    /// From the source up to the surface.
+    fn up(&self, w: Wave) -> Option<(f64, f64)>;
+    /// From the source down to where the ray turns in the mantle or meets
+    /// the core.
+    fn down(&self, w: Wave) -> Option<(f64, f64, LegEnd)>;
+    /// P through the outer core, to where it turns or meets the inner core.
+    fn outer_core(&self) -> (f64, f64, LegEnd);
+    /// P into the inner core.
+    fn inner_core(&self) -> (f64, f64, LegEnd);
+}
+
+/// Legs from the prepared tables, at grid index `i`.
+struct TableLegs<'a, 'b> {
+    st: &'a SourceTimes<'b>,
+    i: usize,
+}
+
+impl TableLegs<'_, '_> {
+    /// The whole leg of region `r` from its top, from the table.
+    fn whole(&self, w: Wave, r: Region) -> (f64, f64, LegEnd) {
+        let t = self.st.tau.table(w, r);
+        let i = self.i;
+        (
+            t.dist[i].last().copied().unwrap_or(0.0),
+            t.time[i].last().copied().unwrap_or(0.0),
+            t.end[i],
+        )
+    }
+}
+
+impl Legs for TableLegs<'_, '_> {
+    fn up(&self, w: Wave) -> Option<(f64, f64)> {
+        self.st.tau.mantle_to(w, self.i, self.st.r_src)
+    }
+
+    fn down(&self, w: Wave) -> Option<(f64, f64, LegEnd)> {
+        // The mantle leg from the surface, less the part above the source.
+        let (sd, st) = self.up(w)?;
+        let (md, mt, end) = self.whole(w, Region::Mantle);
+        Some((md - sd, mt - st, end))
+    }
+
+    fn outer_core(&self) -> (f64, f64, LegEnd) {
+        self.whole(Wave::P, Region::OuterCore)
+    }
+
+    fn inner_core(&self) -> (f64, f64, LegEnd) {
+        self.whole(Wave::P, Region::InnerCore)
+    }
+}
+
+/// Legs integrated again at ray parameter `p`.
+struct ExactLegs<'a, 'b> {
+    st: &'a SourceTimes<'b>,
+    p: f64,
+}
+
+impl Legs for ExactLegs<'_, '_> {
+    fn up(&self, w: Wave) -> Option<(f64, f64)> {
+        let (d, t, e) = self.st.tau.leg(w, self.p, EARTH_RADIUS_KM, self.st.r_src);
+        (e == LegEnd::Reached).then_some((d, t))
+    }
+
+    fn down(&self, w: Wave) -> Option<(f64, f64, LegEnd)> {
+        let tau = self.st.tau;
+        Some(tau.leg(w, self.p, self.st.r_src, tau.r_cmb))
+    }
+
+    fn outer_core(&self) -> (f64, f64, LegEnd) {
+        let tau = self.st.tau;
+        tau.leg(Wave::P, self.p, tau.r_cmb, tau.r_icb)
+    }
+
+    fn inner_core(&self) -> (f64, f64, LegEnd) {
+        let tau = self.st.tau;
+        tau.leg(Wave::P, self.p, tau.r_icb, 0.0)
     }
 }
 

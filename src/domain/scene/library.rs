@@ -6,11 +6,12 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use super::check::Checker;
 use super::locate::{FieldPath, value_span};
 use super::parse::parse_ron;
 use super::problem::{Problem, Severity};
 use super::schema::*;
-use super::validate::{Checker, check_exhibit, check_hall};
+use super::validate::{check_exhibit, check_hall};
 use crate::domain::text::{Bilingual, Lang};
 
 /// The hall file's name inside the scenes folder.

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::locate::{FieldPath, value_span};
-use super::schema::PinHash;
+use crate::domain::kiosk::pin::PinHash;
 
 /// Errors while saving a scene file.
 #[derive(Debug, thiserror::Error)]

@@ -5,8 +5,8 @@
 use super::dsp::minmax_columns;
 use super::time::UtcTime;
 use super::trace::{Samples, Trace};
-use crate::domain::art::canvas::{Canvas, Rgba};
-use crate::domain::art::text::Font;
+use crate::domain::draw::canvas::{Canvas, Rgba};
+use crate::domain::draw::text::Font;
 
 /// A vertical line on the plot: a pick or a predicted arrival.
 #[derive(Debug, Clone, PartialEq)]

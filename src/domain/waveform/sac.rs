@@ -198,6 +198,66 @@ impl SacHeader {
     pub fn pick_time(&self, name: &str) -> Option<UtcTime> {
         Some(self.reference_time()?.add_secs(self.float(name)? as f64))
     }
+
+    /// The picks in the header: A (first arrival) and T0-T9, each with its
+    /// label (KA, KT0-KT9) and the phase the label names, in field order.
+    pub fn picks(&self) -> Vec<SacPick> {
+        PICK_FIELDS
+            .iter()
+            .filter_map(|&field| {
+                let time = self.pick_time(field)?;
+                let label = self.string(&format!("k{field}")).map(str::to_owned);
+                let phase = label.as_deref().and_then(pick_phase);
+                Some(SacPick {
+                    field,
+                    time,
+                    label,
+                    phase,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The SAC pick fields: A, the first arrival, and the user picks T0-T9.
+pub const PICK_FIELDS: [&str; 11] = [
+    "a", "t0", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "t9",
+];
+
+/// A pick from a SAC header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SacPick {
+    /// The header field: `a` or `t0`..`t9`.
+    pub field: &'static str,
+    /// When, absolute.
+    pub time: UtcTime,
+    /// The pick's label (KA, KT0...), as written.
+    pub label: Option<String>,
+    /// `P` or `S` when the label names one.
+    pub phase: Option<char>,
+}
+
+/// The phase a SAC pick label names: analysts write `P`, `Pg`, `Pn`, `IPU0`
+/// (impulsive P, up, quality 0), `eS`, `Sg`, `S`... The onset letter (i/e)
+/// and the polarity and weight after the phase do not matter here; a label
+/// that names another phase (`PKP`, `F` for the end) names neither.
+pub fn pick_phase(label: &str) -> Option<char> {
+    let l = label.trim();
+    let l = l
+        .strip_prefix(['i', 'I', 'e', 'E'])
+        .filter(|rest| rest.starts_with(['P', 'p', 'S', 's']))
+        .unwrap_or(l);
+    let mut chars = l.chars();
+    let phase = chars.next()?.to_ascii_uppercase();
+    if !matches!(phase, 'P' | 'S') {
+        return None;
+    }
+    let rest: String = chars.collect();
+    // P, Pg, Pn, Pb, P*, and a polarity/weight suffix like U0 or D1.
+    let core = rest.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, 'U' | 'D' | 'C' | '+' | '-' | '?')
+    });
+    matches!(core, "" | "g" | "n" | "b" | "*" | "G" | "N").then_some(phase)
 }
 
 /// A SAC file: header and trace.
@@ -371,12 +431,22 @@ pub fn rate_from_delta(delta: f32) -> f64 {
 }
 
 /// Writes `trace` as a little-endian SAC file. Integer samples are stored
-/// as f32 (exact up to 2^24, as every SAC writer does); `extra` fields
+/// as f32, which is exact up to 2^24: a trace with a larger sample is
+/// refused rather than silently rounded. `extra` fields
 /// (picks, coordinates) are copied from a header read earlier, if given.
 pub fn write(trace: &Trace, extra: Option<&SacHeader>) -> Result<Vec<u8>, String> {
     let data: Vec<f32> = match &trace.samples {
         Samples::F32(v) => v.clone(),
-        Samples::Int(v) => v.iter().map(|&x| x as f32).collect(),
+        Samples::Int(v) => {
+            // SAC stores 32-bit floats, exact only for integers up to 2^24.
+            if let Some(x) = v.iter().find(|x| x.unsigned_abs() > 1 << 24) {
+                return Err(format!(
+                    "{}: sample {x} cannot be stored exactly in SAC (32-bit floats hold integers up to 2^24); write miniSEED instead",
+                    trace.id()
+                ));
+            }
+            v.iter().map(|&x| x as f32).collect()
+        }
         Samples::F64(v) => v.iter().map(|&x| x as f32).collect(),
         Samples::Text(_) => {
             return Err(format!(

@@ -1,0 +1,73 @@
+//! Layout pieces the kinds' screens share: the row a live exhibit's body
+//! is, and a legend swatch.
+
+use bevy::prelude::*;
+
+use crate::app::widgets::{label, palette};
+use crate::domain::text::{Bilingual, Lang};
+
+/// The row a live exhibit's body is: its picture on the left, its side
+/// panel on the right.
+pub fn body_row() -> Node {
+    Node {
+        width: percent(100),
+        flex_grow: 1.0,
+        min_height: px(0),
+        padding: UiRect::new(px(64), px(64), px(0), px(40)),
+        column_gap: px(48),
+        ..default()
+    }
+}
+
+/// The side panel beside a live exhibit's picture, its items `gap` apart.
+pub fn side_panel(gap: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        flex_grow: 1.0,
+        flex_shrink: 1.0,
+        min_width: px(0),
+        row_gap: px(gap),
+        ..default()
+    }
+}
+
+/// A legend entry: a colour swatch of `size` pixels and its label.
+pub fn swatch(
+    parent: &mut ChildSpawnerCommands,
+    color: Color,
+    text: &Bilingual,
+    lang: Lang,
+    size: f32,
+) {
+    parent
+        .spawn((
+            Node {
+                column_gap: px(size * 0.45),
+                align_items: AlignItems::Center,
+                ..default()
+            },
+            Pickable::IGNORE,
+        ))
+        .with_children(|row| {
+            row.spawn((
+                Node {
+                    width: px(size),
+                    height: px(size),
+                    flex_shrink: 0.0,
+                    border_radius: BorderRadius::all(px(size / 5.0)),
+                    ..default()
+                },
+                BackgroundColor(color),
+                Pickable::IGNORE,
+            ));
+            row.spawn((
+                label(text, lang, size * 0.8, palette::TEXT_DIM),
+                Pickable::IGNORE,
+            ));
+        });
+}
+
+/// A colour of the domain's pictures as a Bevy colour.
+pub fn colour(c: crate::domain::draw::Rgba) -> Color {
+    Color::srgb_u8(c.0, c.1, c.2)
+}

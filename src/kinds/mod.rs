@@ -1,0 +1,249 @@
+//! The exhibit kinds: the reusable exhibit types a scene file names in its
+//! `kind` field. Each kind is one folder here holding everything that is
+//! its own: its parameters as curators write them, their checks, its
+//! visitor state as a plain state machine, its drawing, the card pictures
+//! it draws, and (`view.rs`, the only file that uses Bevy, compiled with
+//! the `app` feature) its screen. What every kind needs besides (building
+//! from the scene, rebuilding on a hot reload, forgetting on leave and on
+//! idle, the exhibit clock and its buttons, uploading its pictures,
+//! `shot --open N`, the projectors, the generic tests, the bench) is done
+//! once, for every kind, through the [`Kind`] trait.
+//!
+//! How to add a kind is in `src/kinds/README.md`; in short: a folder, one
+//! line in the list below, and a scene file.
+
+use crate::domain::draw::Canvas;
+use crate::domain::draw::canvas::Rgba;
+use crate::domain::scene::check::{Checker, FieldPath};
+use crate::domain::text::Bilingual;
+
+/// Most projector windows one hall machine drives beside its touchscreen.
+pub const MAX_PROJECTORS: usize = 3;
+
+/// How an exhibit is being opened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Opening {
+    /// The moment `quakehall shot --open N` asks for (from 1): a page, a
+    /// panel, a guess, seconds into a story. Each kind says what N means.
+    pub moment: Option<usize>,
+    /// Projector windows beside the touchscreen (0-3).
+    pub projectors: usize,
+}
+
+/// A picture a running exhibit draws every frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Picture {
+    /// Width, pixels.
+    pub width: u32,
+    /// Height, pixels.
+    pub height: u32,
+    /// What it shows before the first frame is drawn.
+    pub background: Rgba,
+}
+
+impl Picture {
+    /// A `width` by `height` picture on `background`.
+    pub const fn new(width: u32, height: u32, background: Rgba) -> Self {
+        Self {
+            width,
+            height,
+            background,
+        }
+    }
+}
+
+/// What the projector windows show while an exhibit is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Projection {
+    /// Picture `n`, spread over all projectors as one wide view.
+    Spanned(usize),
+    /// Picture `n` on the first projector.
+    First(usize),
+}
+
+/// A card picture a kind draws for the hall's shipped scenes: its file
+/// name (without `.png`) and the function that draws it.
+pub type Card = (&'static str, fn() -> Canvas);
+
+/// What every exhibit kind implements for its parameters. Everything but
+/// the checks and texts has a default, so a kind without a clock or
+/// moving pictures (a book, a board) implements only what it has.
+pub trait Kind: InKind + Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static {
+    /// The visitor state of a running exhibit of this kind: a plain state
+    /// machine, built from the parameters when the exhibit opens and
+    /// dropped when the visitor leaves or the hall goes idle.
+    type State: Send + Sync + 'static;
+
+    /// Checks the parameters, writing problems at `at` (the `kind` field).
+    fn check(&self, c: &mut Checker, at: &FieldPath);
+
+    /// Every text a visitor can read in the exhibit.
+    fn visitor_texts(&self) -> Vec<Bilingual>;
+
+    /// Every file inside `assets/` the exhibit shows (pictures, recordings).
+    fn files(&self) -> Vec<&str>;
+
+    /// The picture that stands for the exhibit on its card and in the
+    /// attract loop.
+    fn preview(&self) -> Option<&str>;
+
+    /// The state of a fresh visit. An error says why the parameters give
+    /// no exhibit (the hall then shows the rest of the screen and logs it).
+    fn build(&self, opening: &Opening) -> Result<Self::State, String>;
+
+    /// Story seconds per second for kinds with an exhibit clock (play,
+    /// pause and speed buttons); `None` for kinds without one.
+    fn clock_pace(&self) -> Option<f64> {
+        None
+    }
+
+    /// Moves the exhibit on by one frame of `dt` seconds: story seconds of
+    /// the exhibit clock for kinds with one, seconds otherwise.
+    fn advance(_state: &mut Self::State, _dt: f64) {}
+
+    /// The pictures the exhibit draws every frame, in order.
+    fn pictures(_state: &Self::State) -> Vec<Picture> {
+        Vec::new()
+    }
+
+    /// Draws picture `index` of [`Kind::pictures`] into `canvas` (of that
+    /// size, holding the previous frame).
+    fn draw(_state: &mut Self::State, _index: usize, _canvas: &mut Canvas) {}
+
+    /// Keeps what the visitor did when a curator's save rebuilds the
+    /// exhibit under their fingers (the page of a book): called with the
+    /// state before the save and the new one.
+    fn carry_over(_old: &Self::State, _new: &mut Self::State) {}
+
+    /// What the projectors show while the exhibit is open.
+    fn projection(_state: &Self::State) -> Option<Projection> {
+        None
+    }
+
+    /// The card pictures the kind draws for the shipped scenes
+    /// (`quakehall art` writes them into `assets/pictures`).
+    const CARDS: &'static [Card] = &[];
+}
+
+/// Finding a kind's parameters in an [`ExhibitKind`]; written by
+/// `exhibit_kinds!` for every kind in the list.
+pub trait InKind: Sized {
+    /// The kind's name as written in scene files: `Ebook`, `SandTable`.
+    const NAME: &'static str;
+    /// The parameters, if `kind` is of this kind.
+    fn of(kind: &ExhibitKind) -> Option<&Self>;
+}
+
+/// Runs code that is generic over a kind, once for every kind in the list
+/// (generic tests, benches): see [`visit_kinds`].
+pub trait KindVisitor {
+    /// Called once per kind.
+    fn visit<K: Kind>(&mut self);
+}
+
+/// Declares the list of kinds: each line is `module::Variant(Params)`, the
+/// kind's folder, its name in scene files, and its parameters type. From
+/// this one list come the modules, the `ExhibitKind` enum curators write
+/// in RON, and every dispatch over kinds.
+macro_rules! exhibit_kinds {
+    ($($(#[doc = $doc:expr])* $module:ident :: $variant:ident ($params:ident),)*) => {
+        $(pub mod $module;)*
+        $(pub use $module::$params;)*
+
+        /// The reusable exhibit types. A curator makes a new exhibit of any
+        /// kind by copying a scene file and changing its parameters.
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub enum ExhibitKind {
+            $($(#[doc = $doc])* $variant($params),)*
+        }
+
+        $(impl InKind for $params {
+            const NAME: &'static str = stringify!($variant);
+            fn of(kind: &ExhibitKind) -> Option<&Self> {
+                match kind {
+                    ExhibitKind::$variant(p) => Some(p),
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            }
+        })*
+
+        impl ExhibitKind {
+            /// The names of every kind, as written in scene files.
+            pub const NAMES: &'static [&'static str] = &[$(stringify!($variant)),*];
+
+            /// The kind's name as written in scene files.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(ExhibitKind::$variant(_) => stringify!($variant),)*
+                }
+            }
+
+            /// Checks the parameters, writing problems at `at`.
+            pub fn check(&self, c: &mut Checker, at: &FieldPath) {
+                match self {
+                    $(ExhibitKind::$variant(p) => p.check(c, at),)*
+                }
+            }
+
+            /// Every text a visitor can read in the exhibit.
+            pub fn visitor_texts(&self) -> Vec<Bilingual> {
+                match self {
+                    $(ExhibitKind::$variant(p) => p.visitor_texts(),)*
+                }
+            }
+
+            /// Every file inside `assets/` the exhibit shows.
+            pub fn files(&self) -> Vec<&str> {
+                match self {
+                    $(ExhibitKind::$variant(p) => p.files(),)*
+                }
+            }
+
+            /// The exhibit's card picture.
+            pub fn preview(&self) -> Option<&str> {
+                match self {
+                    $(ExhibitKind::$variant(p) => p.preview(),)*
+                }
+            }
+        }
+
+        /// Calls `v.visit::<K>()` for every kind `K` in the list.
+        pub fn visit_kinds(v: &mut impl KindVisitor) {
+            $(v.visit::<$params>();)*
+        }
+
+        /// Every card picture the kinds draw.
+        pub fn cards() -> Vec<Card> {
+            let mut all = Vec::new();
+            $(all.extend_from_slice(<$params as Kind>::CARDS);)*
+            all
+        }
+
+        /// The screen of every kind, one plugin each (added by the app).
+        #[cfg(feature = "app")]
+        pub const VIEWS: &[crate::app::exhibits::KindPlugin] = &[$($module::view::plugin),*];
+    };
+}
+
+exhibit_kinds! {
+    /// A paged book of pictures and text.
+    ebook::Ebook(EbookParams),
+    /// A display board of panels that expand when tapped.
+    board::Board(BoardParams),
+    /// A live elastic-wave simulation the visitor touches to make waves.
+    wave_tank::WaveTank(WaveTankParams),
+    /// P, S and surface waves racing from a quake to the hall on a map.
+    wave_race::WaveRace(WaveRaceParams),
+    /// Waves crossing an Earth cross-section, with the P shadow zone.
+    through_earth::ThroughEarth(ThroughEarthParams),
+    /// A block of particles moving as P, S, Love or Rayleigh waves pass.
+    wave_types::WaveTypes(WaveTypesParams),
+    /// A 3D relief of the local area: tap to set off a quake, watch the
+    /// waves sweep over the stations and their records draw.
+    sand_table::SandTable(SandTableParams),
+    /// A narrated animation of how an earthquake forms, paused and
+    /// scrubbed by the visitor, over one screen or several projectors.
+    theatre::Theatre(TheatreParams),
+}
