@@ -3,6 +3,7 @@
 //! live exhibits are drawn by their kinds ([`crate::kinds`]).
 
 use crate::domain::draw::canvas::{Canvas, Pt, Rgba};
+use crate::domain::random::Seeded;
 
 /// Width of every illustration, in pixels.
 pub const W: u32 = crate::domain::draw::ILLUSTRATION_W;
@@ -57,28 +58,13 @@ pub fn all() -> Vec<(&'static str, Draw)> {
     v
 }
 
-/// A small deterministic generator (xorshift) for textures, so that the
-/// pictures are byte-identical on every machine.
-struct Speckle(u32);
-
-impl Speckle {
-    fn next(&mut self) -> f32 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        self.0 = x;
-        (x % 10_000) as f32 / 10_000.0
-    }
-}
-
-fn rock_texture(c: &mut Canvas, x0: f32, y0: f32, w: f32, h: f32, seed: u32) {
-    let mut r = Speckle(seed);
+fn rock_texture(c: &mut Canvas, x0: f32, y0: f32, w: f32, h: f32, seed: u64) {
+    let mut r = Seeded::new(seed);
     let n = (w * h / 900.0) as usize;
     for _ in 0..n {
-        let (x, y) = (x0 + r.next() * w, y0 + r.next() * h);
-        let s = 2.0 + r.next() * 5.0;
-        let col = if r.next() > 0.5 {
+        let (x, y) = (x0 + r.uniform_f32() * w, y0 + r.uniform_f32() * h);
+        let s = 2.0 + r.uniform_f32() * 5.0;
+        let col = if r.uniform_f32() > 0.5 {
             ROCK_DARK
         } else {
             Rgba::hex(0xa59c90)
@@ -97,13 +83,13 @@ fn rock_texture(c: &mut Canvas, x0: f32, y0: f32, w: f32, h: f32, seed: u32) {
 
 /// A seismogram-like trace between `x0` and `x1` around `y`: noise, then a
 /// P arrival at `p` (0-1 of the width) and a larger S arrival at `s`.
-fn seismogram(x0: f32, x1: f32, y: f32, amp: f32, p: f32, s: f32, seed: u32) -> Vec<Pt> {
-    let mut r = Speckle(seed);
+fn seismogram(x0: f32, x1: f32, y: f32, amp: f32, p: f32, s: f32, seed: u64) -> Vec<Pt> {
+    let mut r = Seeded::new(seed);
     let n = ((x1 - x0) / 2.0) as usize;
     (0..=n)
         .map(|i| {
             let t = i as f32 / n as f32;
-            let noise = (r.next() - 0.5) * 0.08;
+            let noise = (r.uniform_f32() - 0.5) * 0.08;
             let env = |onset: f32, size: f32, decay: f32| {
                 if t < onset {
                     0.0
@@ -408,7 +394,15 @@ pub fn station_duty_room() -> Canvas {
             } else {
                 (2.0, 2.0)
             };
-            let tr = seismogram(x + 6.0, x + 144.0, y, 22.0, p, s, 100 + i as u32 * 10 + k);
+            let tr = seismogram(
+                x + 6.0,
+                x + 144.0,
+                y,
+                22.0,
+                p,
+                s,
+                100 + i as u64 * 10 + k as u64,
+            );
             c.stroke(&tr, 1.6, TRACE);
         }
         c.fill_rect(x + 65.0, 372.0, 20.0, 30.0, INK);

@@ -29,6 +29,7 @@ use super::earth::EARTH_RADIUS_KM;
 use super::geo::{azimuth_deg, distance_deg, km_per_deg};
 use super::magnitude::moment_from_mw;
 use super::taup::{TauModel, Wave};
+use crate::domain::random::Seeded;
 use crate::domain::waveform::{Samples, Trace, UtcTime};
 
 /// A station to synthesise.
@@ -204,22 +205,6 @@ pub enum SynthError {
     /// A parameter outside what the synthesis supports.
     #[error("{0}")]
     Invalid(String),
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn uniform(&mut self) -> f64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// Approximately Gaussian (sum of four uniforms), unit variance.
-    fn normal(&mut self) -> f64 {
-        ((0..4).map(|_| self.uniform()).sum::<f64>() - 2.0) * (3.0f64).sqrt()
-    }
 }
 
 /// Double-couple radiation coefficients for P, SV and SH at takeoff `i`
@@ -429,7 +414,7 @@ pub fn synthesize(spec: &SynthSpec, motion: Motion) -> Result<Vec<StationRecord>
             inverse.process(&mut full);
             comps.push(full[..n].iter().map(|c| c.re / nfft as f64 * 1e9).collect());
         }
-        let mut rng = Rng(spec.seed ^ (k as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+        let mut rng = Seeded::stream(spec.seed, k as u64);
         add_coda_and_surface_waves(
             &mut comps,
             spec,
@@ -597,7 +582,7 @@ fn add_coda_and_surface_waves(
     fc: f64,
     motion: Motion,
     (rn, re, tn, te): (f64, f64, f64, f64),
-    rng: &mut Rng,
+    rng: &mut Seeded,
 ) {
     let n = comps[0].len();
     // Coda after P: weaker scattered energy until S.
@@ -741,7 +726,7 @@ fn add_coda_and_surface_waves(
 }
 
 /// Seeded background noise: a microseism at about 0.2 Hz and broadband noise.
-fn add_noise(comps: &mut [Vec<f64>], rate: f64, motion: Motion, rng: &mut Rng) {
+fn add_noise(comps: &mut [Vec<f64>], rate: f64, motion: Motion, rng: &mut Seeded) {
     let scale = match motion {
         Motion::Displacement => 1.0,
         Motion::Velocity => 2.0,

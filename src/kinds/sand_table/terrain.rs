@@ -3,6 +3,7 @@
 //! courses (not survey data) on a grid, with the hill-shaded colours the
 //! table is drawn in.
 
+use crate::domain::random::ValueNoise;
 
 /// A polyline on the table, km.
 type Course = Vec<(f32, f32)>;
@@ -141,6 +142,11 @@ impl Relief {
         let ridges = lines(RIDGES);
         let rivers = lines(RIVERS);
         let (w, h) = size_km;
+        // Rolling red-bed hills of the valleys between the ridges, and the
+        // ridges' crests rising and falling along them.
+        let hills = ValueNoise::new(1, 7.0, w, h);
+        let knolls = ValueNoise::new(2, 2.5, w, h);
+        let crests = ValueNoise::new(3, 9.0, w, h);
         let mut heights = vec![0.0f32; TEX * TEX];
         let mut water = vec![false; TEX * TEX];
         for j in 0..TEX {
@@ -149,11 +155,10 @@ impl Relief {
                     (i as f32 + 0.5) / TEX as f32 * w,
                     (j as f32 + 0.5) / TEX as f32 * h,
                 );
-                // Rolling red-bed hills of the valleys between the ridges.
-                let mut z = 330.0 + 70.0 * noise(p.0, p.1, 7.0, 1) + 35.0 * noise(p.0, p.1, 2.5, 2);
+                let mut z = 330.0 + 70.0 * hills.at(p.0, p.1) + 35.0 * knolls.at(p.0, p.1);
                 for (crest, half, line) in &ridges {
                     let d = polyline_distance(p, line);
-                    let along = 0.8 + 0.2 * noise(p.0, p.1, 9.0, 3);
+                    let along = 0.8 + 0.2 * crests.at(p.0, p.1);
                     z += (crest - 330.0) * along * (-(d / half) * (d / half)).exp();
                 }
                 for (level, half, line) in &rivers {
@@ -239,25 +244,6 @@ impl Relief {
 pub fn smoothstep(e0: f32, e1: f32, x: f32) -> f32 {
     let t = ((x - e0) / (e1 - e0)).clamp(0.0, 1.0);
     t * t * (3.0 - 2.0 * t)
-}
-
-/// Smooth value noise in -1..1 with features `cell` km across.
-fn noise(x: f32, y: f32, cell: f32, seed: u32) -> f32 {
-    let (fx, fy) = (x / cell, y / cell);
-    let (ix, iy) = (fx.floor() as i32, fy.floor() as i32);
-    let hash = |i: i32, j: i32| {
-        let mut h = (i as u32).wrapping_mul(0x8da6_b343) ^ (j as u32).wrapping_mul(0xd816_3841);
-        h ^= seed.wrapping_mul(0xcb1a_b31f);
-        h ^= h >> 13;
-        h = h.wrapping_mul(0x5bd1_e995);
-        h ^= h >> 15;
-        (h & 0xffff) as f32 / 32767.5 - 1.0
-    };
-    let (tx, ty) = (fx - ix as f32, fy - iy as f32);
-    let (sx, sy) = (tx * tx * (3.0 - 2.0 * tx), ty * ty * (3.0 - 2.0 * ty));
-    let a = hash(ix, iy) + (hash(ix + 1, iy) - hash(ix, iy)) * sx;
-    let b = hash(ix, iy + 1) + (hash(ix + 1, iy + 1) - hash(ix, iy + 1)) * sx;
-    a + (b - a) * sy
 }
 
 fn segment_distance(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
