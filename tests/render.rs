@@ -166,6 +166,40 @@ fn assert_touch_targets(what: &str, file: &Path, least: usize) {
 }
 
 #[test]
+fn home_shows_every_exhibit_of_the_hall_at_once() {
+    use quakehall::app::shot::TouchTarget;
+    let lib = Library::load(&root().join("scenes"), &root().join("assets"));
+    let dir = out_dir();
+    for lang in ["zh", "en"] {
+        let targets = dir.join(format!("home-whole-{lang}-targets.json"));
+        shot_with(
+            "home",
+            lang,
+            &dir.join(format!("home-whole-{lang}.png")),
+            false,
+            &["--targets", targets.to_str().unwrap()],
+        );
+        let found: Vec<TouchTarget> =
+            serde_json::from_str(&std::fs::read_to_string(&targets).unwrap()).unwrap();
+        for ex in lib.ordered_exhibits() {
+            let number = format!("{:02}", ex.number);
+            let card = found
+                .iter()
+                .find(|t| t.label == number)
+                .unwrap_or_else(|| panic!("{lang}: no card for {}", ex.id));
+            let (x, y) = card.centre;
+            let (hw, hh) = (card.width / 2.0, card.height / 2.0);
+            assert!(
+                x - hw >= 0.0 && x + hw <= 1280.0 && y - hh >= 0.0 && y + hh <= 720.0,
+                "{lang}: {}'s card at {:?} is not wholly on the screen",
+                ex.id,
+                card.centre
+            );
+        }
+    }
+}
+
+#[test]
 fn the_curator_pin_pad_and_overlay_are_touch_sized() {
     let dir = out_dir();
     for mode in ["pin", "overlay"] {

@@ -214,6 +214,8 @@ pub struct TouchTarget {
     pub width: f32,
     /// Laid-out height, logical pixels of the window.
     pub height: f32,
+    /// Where its centre is, logical pixels from the window's top left.
+    pub centre: (f32, f32),
 }
 
 /// Every visible node with an observer of a tap, press or drag, and its
@@ -231,7 +233,8 @@ pub fn touch_targets(world: &World) -> Vec<TouchTarget> {
     .into_iter()
     .flatten()
     .collect();
-    let Some(mut q) = world.try_query::<(Entity, &ObservedBy, &ComputedNode)>() else {
+    let Some(mut q) = world.try_query::<(Entity, &ObservedBy, &ComputedNode, &UiGlobalTransform)>()
+    else {
         return Vec::new();
     };
     let displayed = |mut e: Entity| loop {
@@ -269,7 +272,7 @@ pub fn touch_targets(world: &World) -> Vec<TouchTarget> {
         .and_then(|mut w| w.iter(world).next().map(|w| w.scale_factor()))
         .unwrap_or(1.0);
     q.iter(world)
-        .filter(|(_, by, _)| {
+        .filter(|(_, by, _, _)| {
             by.get().iter().any(|o| {
                 world.get::<Observer>(*o).is_some_and(|obs| {
                     obs.descriptor()
@@ -279,13 +282,15 @@ pub fn touch_targets(world: &World) -> Vec<TouchTarget> {
                 })
             })
         })
-        .filter(|(e, _, _)| displayed(*e))
-        .map(|(e, _, node)| {
+        .filter(|(e, _, _, _)| displayed(*e))
+        .map(|(e, _, node, at)| {
             let size = node.size() / scale;
+            let centre = at.translation / scale;
             TouchTarget {
                 label: label(e),
                 width: size.x,
                 height: size.y,
+                centre: (centre.x, centre.y),
             }
         })
         .collect()

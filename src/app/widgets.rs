@@ -454,8 +454,9 @@ pub fn panel_node(padding: f32) -> Node {
     }
 }
 
-/// A node that scrolls vertically when dragged by finger or mouse. Give it
-/// `overflow: Overflow::scroll_y()`.
+/// A node that scrolls when dragged by finger or mouse, along the axes its
+/// `overflow` scrolls (`Overflow::scroll_y()`, `scroll_x()`). Nested ones
+/// each follow their own axis of the same drag.
 #[derive(Component, Default)]
 #[require(ScrollPosition)]
 pub struct DragScroll {
@@ -474,10 +475,15 @@ fn drag_scroll_start(
 fn drag_scroll(
     drag: On<Pointer<Drag>>,
     ui_scale: Option<Res<UiScale>>,
-    mut q: Query<(&mut ScrollPosition, &DragScroll)>,
+    mut q: Query<(&mut ScrollPosition, &DragScroll, &Node)>,
 ) {
     let scale = ui_scale.map(|s| s.0).unwrap_or(1.0).max(0.01);
-    if let Ok((mut pos, s)) = q.get_mut(drag.entity) {
-        pos.0.y = (s.start.y - drag.distance.y / scale).max(0.0);
+    if let Ok((mut pos, s, node)) = q.get_mut(drag.entity) {
+        if node.overflow.x == OverflowAxis::Scroll {
+            pos.0.x = (s.start.x - drag.distance.x / scale).max(0.0);
+        }
+        if node.overflow.y == OverflowAxis::Scroll {
+            pos.0.y = (s.start.y - drag.distance.y / scale).max(0.0);
+        }
     }
 }

@@ -204,6 +204,8 @@ pub mod ui {
         WAVES_COMING = ("等待地震波……", "Waiting for the waves…");
         RESET_VIEW = ("复原视角", "Reset view");
         STATION_RECORD = ("地震台的记录", "The station's record");
+        MORE_BELOW = ("向上滑动，还有更多", "Swipe up for more");
+        MORE_TO_THE_RIGHT = ("向左滑动，还有更多展区 →", "Swipe left for more zones →");
         EXHIBIT_RESTING = ("这个展项正在休息，去看看别的展项吧！", "This exhibit is taking a rest: try another one!");
     }
 }

@@ -1,127 +1,240 @@
-//! The home screen: the hall's zones in order, each with its exhibit
-//! cards. Drag to scroll; tap a card to open the exhibit.
+//! The home screen: the hall at a glance. The zones stand side by side as
+//! columns, each with its exhibits as compact cards (picture, number,
+//! title): four zones of six exhibits fit on the screen at once. More zones
+//! are one swipe to the left, a zone with more cards one swipe up, and the
+//! screen says so.
 
 use bevy::prelude::*;
 
 use super::ScreenCtx;
 use crate::app::widgets::{
-    DragScroll, PointerTravel, label, language_toggle, palette, plain, toggle_language,
+    DragScroll, PointerTravel, label, language_toggle, palette, plain, toggle_language, ui_label,
 };
-use crate::app::{CurrentExhibit, Screen};
+use crate::app::{AppSystems, CurrentExhibit, Screen};
+use crate::domain::scene::ExhibitScene;
+use crate::domain::text::{Bilingual, Lang, ui};
 
-/// The scrolling list of zones.
+/// Height of a card, design pixels (80 px on a 1280x720 screen).
+pub const CARD_H: f32 = 120.0;
+/// Width of a zone's column, design pixels: four fit across the screen.
+pub const ZONE_W: f32 = 420.0;
+
+/// An exhibit's card: its scene and picture.
+type Card = (ExhibitScene, Option<Handle<Image>>);
+
+/// A zone's scrolling list of cards.
 #[derive(Component)]
-pub struct HomeScroll;
+pub struct ZoneList;
+
+/// The row of zones, which scrolls sideways when they do not all fit.
+#[derive(Component)]
+pub struct ZoneRow;
+
+/// A hint that a list has more than is shown: below (a zone's cards) or
+/// to the right (the zones).
+#[derive(Component)]
+struct MoreHint {
+    list: Entity,
+    sideways: bool,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        show_more_below
+            .run_if(in_state(Screen::Home))
+            .in_set(AppSystems::Refresh),
+    );
+}
 
 /// Draws the home screen.
 pub fn draw(commands: &mut Commands, root: Entity, ctx: &mut ScreenCtx) {
     let lang = ctx.lang.0;
     let hall = ctx.hall.hall.clone();
-    let zones: Vec<(
-        crate::domain::text::Bilingual,
-        Vec<crate::domain::scene::ExhibitScene>,
-    )> = ctx
+    let zones: Vec<(Bilingual, Vec<ExhibitScene>)> = ctx
         .hall
         .zones()
         .into_iter()
         .filter(|z| !z.exhibits.is_empty())
         .map(|z| (z.title.clone(), z.exhibits.into_iter().cloned().collect()))
         .collect();
-    let mut cards = Vec::new();
-    for (_, exhibits) in &zones {
-        for ex in exhibits {
-            let pic = ex.preview_picture().and_then(|p| ctx.picture(p));
-            cards.push(pic);
-        }
-    }
-    let mut pictures = cards.into_iter();
+    let zones: Vec<(Bilingual, Vec<Card>)> = zones
+        .into_iter()
+        .map(|(title, exhibits)| {
+            let cards = exhibits
+                .into_iter()
+                .map(|ex| {
+                    let pic = ex.preview_picture().and_then(|p| ctx.picture(p));
+                    (ex, pic)
+                })
+                .collect();
+            (title, cards)
+        })
+        .collect();
 
     commands.entity(root).with_children(|root| {
         root.spawn(Node {
             width: percent(100),
-            padding: UiRect::new(px(64), px(64), px(36), px(20)),
+            padding: UiRect::new(px(64), px(64), px(28), px(16)),
             justify_content: JustifyContent::SpaceBetween,
             align_items: AlignItems::Center,
             column_gap: px(40),
+            flex_shrink: 0.0,
             ..default()
         })
         .with_children(|bar| {
             bar.spawn(Node {
                 flex_direction: FlexDirection::Column,
-                row_gap: px(8),
+                row_gap: px(6),
                 flex_shrink: 1.0,
                 ..default()
             })
             .with_children(|t| {
-                t.spawn(label(&hall.title, lang, 72.0, palette::TEXT));
-                t.spawn(label(&hall.subtitle, lang, 34.0, palette::TEXT_DIM));
+                t.spawn(label(&hall.title, lang, 64.0, palette::TEXT));
+                t.spawn(label(&hall.subtitle, lang, 30.0, palette::TEXT_DIM));
             });
             bar.spawn(language_toggle(lang)).observe(toggle_language);
         });
-        root.spawn((
-            HomeScroll,
-            DragScroll::default(),
-            Node {
-                width: percent(100),
-                flex_grow: 1.0,
-                min_height: px(0),
-                flex_direction: FlexDirection::Row,
-                flex_wrap: FlexWrap::Wrap,
-                align_content: AlignContent::FlexStart,
-                align_items: AlignItems::FlexStart,
-                overflow: Overflow::scroll_y(),
-                padding: UiRect::new(px(64), px(64), px(8), px(64)),
-                column_gap: px(72),
-                row_gap: px(48),
-                ..default()
-            },
-        ))
-        .with_children(|list| {
-            for (title, exhibits) in &zones {
-                list.spawn(Node {
-                    flex_direction: FlexDirection::Column,
-                    align_self: AlignSelf::FlexStart,
-                    row_gap: px(24),
-                    flex_shrink: 0.0,
-                    ..default()
-                })
-                .with_children(|zone| {
-                    zone.spawn(label(title, lang, 48.0, palette::ACCENT));
-                    zone.spawn(Node {
-                        flex_wrap: FlexWrap::Wrap,
-                        align_items: AlignItems::FlexStart,
-                        column_gap: px(36),
-                        row_gap: px(36),
+        root.spawn(Node {
+            width: percent(100),
+            flex_grow: 1.0,
+            min_height: px(0),
+            ..default()
+        })
+        .with_children(|area| {
+            let row = area
+                .spawn((
+                    ZoneRow,
+                    DragScroll::default(),
+                    Node {
+                        width: percent(100),
+                        height: percent(100),
+                        overflow: Overflow::scroll_x(),
+                        padding: UiRect::new(px(64), px(64), px(0), px(24)),
+                        column_gap: px(32),
                         ..default()
-                    })
-                    .with_children(|row| {
-                        for ex in exhibits {
-                            let pic = pictures.next().flatten();
-                            card(row, ex, pic, lang);
-                        }
-                    });
-                });
-            }
+                    },
+                ))
+                .with_children(|columns| {
+                    for (title, cards) in &zones {
+                        zone_column(columns, title, cards, lang);
+                    }
+                })
+                .id();
+            more_hint(area, row, true, lang);
         });
     });
 }
 
+/// One zone: its title over its cards.
+fn zone_column(columns: &mut ChildSpawnerCommands, title: &Bilingual, cards: &[Card], lang: Lang) {
+    columns
+        .spawn(Node {
+            flex_direction: FlexDirection::Column,
+            width: px(ZONE_W),
+            flex_shrink: 0.0,
+            row_gap: px(12),
+            ..default()
+        })
+        .with_children(|zone| {
+            zone.spawn((
+                Node {
+                    height: px(84),
+                    align_items: AlignItems::FlexEnd,
+                    flex_shrink: 0.0,
+                    overflow: Overflow::clip(),
+                    ..default()
+                },
+                children![label(title, lang, 34.0, palette::ACCENT)],
+            ));
+            let list = zone
+                .spawn((
+                    ZoneList,
+                    DragScroll::default(),
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        flex_grow: 1.0,
+                        min_height: px(0),
+                        overflow: Overflow::scroll_y(),
+                        row_gap: px(12),
+                        ..default()
+                    },
+                ))
+                .with_children(|list| {
+                    for (ex, pic) in cards {
+                        card(list, ex, pic.clone(), lang);
+                    }
+                })
+                .id();
+            more_hint(zone, list, false, lang);
+        });
+}
+
+/// A pill saying that `list` has more to show, below it or at its right.
+fn more_hint(parent: &mut ChildSpawnerCommands, list: Entity, sideways: bool, lang: Lang) {
+    let (node, text) = if sideways {
+        (
+            // Above the zones' titles, under the language button: clear
+            // of every card.
+            Node {
+                position_type: PositionType::Absolute,
+                right: px(64),
+                top: px(-24),
+                ..default()
+            },
+            &ui::MORE_TO_THE_RIGHT,
+        )
+    } else {
+        (
+            Node {
+                position_type: PositionType::Absolute,
+                bottom: px(-18),
+                left: px(0),
+                right: px(0),
+                justify_content: JustifyContent::Center,
+                ..default()
+            },
+            &ui::MORE_BELOW,
+        )
+    };
+    parent
+        .spawn((
+            MoreHint { list, sideways },
+            node,
+            Visibility::Hidden,
+            Pickable::IGNORE,
+        ))
+        .with_children(|hint| {
+            hint.spawn((
+                Node {
+                    padding: UiRect::axes(px(24), px(6)),
+                    border_radius: BorderRadius::all(px(24)),
+                    ..default()
+                },
+                BackgroundColor(palette::PANEL_HI),
+                Pickable::IGNORE,
+                children![(ui_label(text, lang, 26.0, palette::TEXT), Pickable::IGNORE)],
+            ));
+        });
+}
+
 fn card(
-    row: &mut ChildSpawnerCommands,
-    ex: &crate::domain::scene::ExhibitScene,
+    list: &mut ChildSpawnerCommands,
+    ex: &ExhibitScene,
     picture: Option<Handle<Image>>,
-    lang: crate::domain::text::Lang,
+    lang: Lang,
 ) {
     let id = ex.id.clone();
-    row.spawn((
+    list.spawn((
         Button,
         Node {
-            width: px(520),
-            // One height for every card keeps the grid calm.
-            height: px(700),
-            align_self: AlignSelf::FlexStart,
-            flex_direction: FlexDirection::Column,
-            border_radius: BorderRadius::all(px(28)),
+            width: percent(100),
+            height: px(CARD_H),
+            flex_shrink: 0.0,
+            column_gap: px(16),
+            padding: UiRect::all(px(8)),
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::all(px(22)),
             overflow: Overflow::clip(),
             ..default()
         },
@@ -139,58 +252,79 @@ fn card(
         },
     )
     .with_children(|c| {
+        let mut thumb = c.spawn((
+            Node {
+                height: percent(100),
+                aspect_ratio: Some(1.5),
+                flex_shrink: 0.0,
+                border_radius: BorderRadius::all(px(14)),
+                overflow: Overflow::clip(),
+                ..default()
+            },
+            BackgroundColor(palette::PANEL_HI),
+            Pickable::IGNORE,
+        ));
         if let Some(img) = picture {
-            c.spawn((
-                ImageNode::new(img),
+            thumb.insert(ImageNode::new(img));
+        }
+        thumb.with_children(|t| {
+            t.spawn((
                 Node {
-                    width: px(520),
-                    height: px(347),
+                    position_type: PositionType::Absolute,
+                    left: px(6),
+                    top: px(6),
+                    padding: UiRect::axes(px(10), px(2)),
+                    border_radius: BorderRadius::all(px(16)),
                     ..default()
                 },
+                BackgroundColor(palette::ACCENT),
                 Pickable::IGNORE,
+                children![(
+                    plain(format!("{:02}", ex.number), 26.0, palette::ON_ACCENT),
+                    Pickable::IGNORE
+                )],
             ));
-        }
+        });
         c.spawn((
             Node {
-                flex_direction: FlexDirection::Column,
-                padding: UiRect::all(px(28)),
-                row_gap: px(12),
+                flex_grow: 1.0,
+                flex_shrink: 1.0,
+                min_width: px(0),
                 ..default()
             },
             Pickable::IGNORE,
-        ))
-        .with_children(|t| {
-            t.spawn((
-                Node {
-                    column_gap: px(18),
-                    align_items: AlignItems::Center,
-                    ..default()
-                },
-                Pickable::IGNORE,
-            ))
-            .with_children(|h| {
-                h.spawn((
-                    Node {
-                        padding: UiRect::axes(px(16), px(4)),
-                        border_radius: BorderRadius::all(px(20)),
-                        ..default()
-                    },
-                    BackgroundColor(palette::ACCENT),
-                    Pickable::IGNORE,
-                    children![(
-                        plain(format!("{:02}", ex.number), 32.0, palette::ON_ACCENT),
-                        Pickable::IGNORE
-                    )],
-                ));
-                h.spawn((
-                    label(&ex.title, lang, 44.0, palette::TEXT),
-                    Pickable::IGNORE,
-                ));
-            });
-            t.spawn((
-                label(&ex.summary, lang, 28.0, palette::TEXT_DIM),
-                Pickable::IGNORE,
-            ));
-        });
+            children![(
+                label(&ex.title, lang, 30.0, palette::TEXT),
+                Pickable::IGNORE
+            )],
+        ));
     });
+}
+
+/// Shows a list's hint while part of it is out of sight, until the
+/// visitor has scrolled to its end.
+fn show_more_below(
+    lists: Query<(&ComputedNode, &ScrollPosition)>,
+    mut hints: Query<(&MoreHint, &mut Visibility)>,
+) {
+    for (hint, mut vis) in &mut hints {
+        let Ok((node, scroll)) = lists.get(hint.list) else {
+            continue;
+        };
+        let k = node.inverse_scale_factor();
+        let (shown, content, at) = if hint.sideways {
+            (node.size().x * k, node.content_size().x * k, scroll.0.x)
+        } else {
+            (node.size().y * k, node.content_size().y * k, scroll.0.y)
+        };
+        let more = content > shown + 2.0 && at + shown < content - 2.0;
+        let want = if more {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        };
+        if *vis != want {
+            *vis = want;
+        }
+    }
 }

@@ -52,7 +52,7 @@ impl ScreenCtx<'_> {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((attract::plugin, exhibit::plugin));
+    app.add_plugins((attract::plugin, exhibit::plugin, home::plugin));
     for screen in [Screen::Attract, Screen::Home, Screen::Exhibit] {
         app.add_systems(OnEnter(screen), request_redraw);
     }
