@@ -185,9 +185,34 @@ impl Canvas {
         }
     }
 
-    /// Fills an axis-aligned rectangle.
+    /// Fills an axis-aligned rectangle, anti-aliased: each pixel is covered
+    /// by the share of its area inside the rectangle. (The fast path for
+    /// the many small rectangles of particles, bars and gradients: no
+    /// polygon edges to scan.)
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, c: Rgba) {
-        self.fill_polygon(&[(x, y), (x + w, y), (x + w, y + h), (x, y + h)], c);
+        let (x0, x1) = (x.max(0.0), (x + w).min(self.width as f32));
+        let (y0, y1) = (y.max(0.0), (y + h).min(self.height as f32));
+        if !(x1 > x0 && y1 > y0) {
+            return;
+        }
+        let share =
+            |lo: f32, hi: f32, p: usize| (hi.min(p as f32 + 1.0) - lo.max(p as f32)).max(0.0);
+        let (px0, px1) = (
+            x0.floor() as usize,
+            (x1.ceil() as usize).min(self.width as usize),
+        );
+        for py in y0.floor() as usize..(y1.ceil() as usize).min(self.height as usize) {
+            let cy = share(y0, y1, py);
+            for px in px0..px1 {
+                let cov = share(x0, x1, px) * cy;
+                if cov >= 1.0 && c.3 == 255 {
+                    let i = (py * self.width as usize + px) * 4;
+                    self.rgba[i..i + 4].copy_from_slice(&[c.0, c.1, c.2, 255]);
+                } else if cov > 0.0 {
+                    self.blend(px, py, c, cov);
+                }
+            }
+        }
     }
 
     /// Fills a rectangle with a vertical gradient from `top` to `bottom`.
