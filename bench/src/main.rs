@@ -209,7 +209,7 @@ fn wave_tank() {
 /// speed floor, measured in the same run).
 fn exhibit_frames() {
     use quakehall::domain::scene::Library;
-    use quakehall::kinds::{InKind, Kind, KindVisitor, Opening, visit_kinds};
+    use quakehall::kinds::{Kind, KindVisitor, Opening, visit_kinds};
 
     struct Frames(Library);
 
