@@ -1241,3 +1241,36 @@ fn every_kind_opens_draws_reloads_and_resets() {
     quakehall::kinds::visit_kinds(&mut every);
     assert_eq!(every.checked, quakehall::kinds::ExhibitKind::NAMES);
 }
+
+#[test]
+fn the_attract_loop_turns_its_slides_in_place() {
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    step(&mut app, 0.5);
+    let first = app.world().resource::<Hall>().ordered_exhibits()[0]
+        .title
+        .clone();
+    let second = app.world().resource::<Hall>().ordered_exhibits()[1]
+        .title
+        .clone();
+    assert!(texts(&mut app).iter().any(|(_, t)| *t == first.zh));
+    let before = screen_tree(&mut app);
+    // Each exhibit is shown in Chinese, then in English, then the next
+    // one: new texts, the same entities.
+    let slide_s = app.world().resource::<Hall>().hall.attract.slide_s;
+    step(&mut app, slide_s);
+    assert_eq!(app.world().resource::<UiLang>().0, Lang::En);
+    assert!(texts(&mut app).iter().any(|(_, t)| *t == first.en));
+    step(&mut app, slide_s);
+    assert_eq!(app.world().resource::<UiLang>().0, Lang::Zh);
+    assert!(
+        texts(&mut app).iter().any(|(_, t)| *t == second.zh),
+        "{:?}",
+        texts(&mut app)
+    );
+    assert_eq!(
+        screen_tree(&mut app),
+        before,
+        "the attract screen was rebuilt"
+    );
+}

@@ -1,13 +1,16 @@
 //! The attract loop: when nobody is at the screen, cycle through the
-//! exhibits with their pictures; any touch starts a visit.
+//! exhibits with their pictures; any touch starts a visit. The screen is
+//! drawn once; each slide changes its picture and texts in place.
 
 use bevy::prelude::*;
 
 use super::ScreenCtx;
-use crate::app::hall::{Hall, RebuildScreen, StartLang};
-use crate::app::widgets::{TOUCH_PX, label, palette, plain, ui_label};
-use crate::app::{AppSystems, Screen, UiLang};
+use crate::app::hall::{Hall, StartLang};
+use crate::app::pictures::PictureCache;
+use crate::app::widgets::{Localized, TOUCH_PX, label, palette, plain, relabel, ui_label};
+use crate::app::{AppSystems, CurrentExhibit, HallOptions, Screen, UiLang};
 use crate::domain::kiosk::idle::attract_slide;
+use crate::domain::scene::{ExhibitScene, Library};
 use crate::domain::text::{Lang, ui};
 
 /// Which exhibit the loop shows now.
@@ -31,9 +34,11 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Attract), start_loop)
         .add_systems(
             Update,
-            (advance_slides, pulse)
-                .run_if(in_state(Screen::Attract))
-                .in_set(AppSystems::Update),
+            (
+                (advance_slides, pulse).in_set(AppSystems::Update),
+                show_slide.in_set(AppSystems::Refresh),
+            )
+                .run_if(in_state(Screen::Attract)),
         );
 }
 
@@ -49,7 +54,6 @@ fn advance_slides(
     opts: Option<Res<crate::app::HallOptions>>,
     mut slide: ResMut<AttractSlide>,
     mut lang: ResMut<UiLang>,
-    mut rebuild: ResMut<RebuildScreen>,
 ) {
     let n = hall.ordered_exhibits().len();
     let a = &hall.hall.attract;
@@ -63,12 +67,11 @@ fn advance_slides(
     );
     if slide.index != index {
         slide.index = index;
-        rebuild.0 = true;
     }
-    // Nobody is reading yet, so the loop may change the language freely.
+    // Nobody is reading yet, so the loop may change the language freely
+    // (every label follows it by itself).
     if alternate && lang.0 != slide_lang {
         lang.0 = slide_lang;
-        rebuild.0 = true;
     }
 }
 
@@ -120,28 +123,113 @@ fn choose_language(
     next.set(first_screen(opts.as_deref()));
 }
 
-/// Draws the current slide.
-pub fn draw(commands: &mut Commands, root: Entity, ctx: &mut ScreenCtx) {
-    let lang = ctx.lang.0;
-    let exhibits: Vec<_> = if ctx.dedicated() {
-        ctx.current
+/// The exhibits the loop shows: the hall's in home-screen order, or the
+/// one exhibit of a dedicated kiosk.
+fn slides<'a>(
+    hall: &'a Library,
+    current: &CurrentExhibit,
+    opts: Option<&HallOptions>,
+) -> Vec<&'a ExhibitScene> {
+    if opts.is_some_and(|o| o.is_dedicated()) {
+        current
             .0
             .as_deref()
-            .and_then(|id| ctx.hall.exhibit(id))
+            .and_then(|id| hall.exhibit(id))
             .into_iter()
-            .cloned()
             .collect()
     } else {
-        ctx.hall.ordered_exhibits().into_iter().cloned().collect()
+        hall.ordered_exhibits()
+    }
+}
+
+/// The parts of the slide that change with it.
+#[derive(Component, Clone, Copy, PartialEq, Eq)]
+enum SlidePart {
+    Picture,
+    Number,
+    Title,
+    Summary,
+}
+
+/// The slide's card, and the exhibit it shows now.
+#[derive(Component)]
+struct SlideCard {
+    shown: Option<String>,
+}
+
+/// A part of the slide and what of it can change.
+type SlideParts = (
+    &'static SlidePart,
+    Option<&'static mut Text>,
+    Option<&'static mut Localized>,
+    Option<&'static mut ImageNode>,
+);
+
+/// Shows the current slide's exhibit wherever the card shows another.
+#[allow(clippy::too_many_arguments)]
+fn show_slide(
+    hall: Res<Hall>,
+    current: Res<CurrentExhibit>,
+    opts: Option<Res<HallOptions>>,
+    slide: Res<AttractSlide>,
+    lang: Res<UiLang>,
+    server: Option<Res<AssetServer>>,
+    mut cache: ResMut<PictureCache>,
+    mut cards: Query<&mut SlideCard>,
+    mut parts: Query<SlideParts>,
+) {
+    let exhibits = slides(&hall, &current, opts.as_deref());
+    let Some(ex) = exhibits
+        .get(slide.index.min(exhibits.len().saturating_sub(1)))
+        .copied()
+    else {
+        return;
     };
+    let mut changed = false;
+    for mut card in &mut cards {
+        if card.shown.as_deref() != Some(ex.id.as_str()) {
+            card.shown = Some(ex.id.clone());
+            changed = true;
+        }
+    }
+    if !changed && !hall.is_changed() {
+        return;
+    }
+    let picture = ex
+        .preview_picture()
+        .and_then(|p| cache.get(server.as_deref(), p));
+    for (part, text, loc, image) in &mut parts {
+        match part {
+            SlidePart::Picture => {
+                if let Some(mut img) = image {
+                    img.image = picture.clone().unwrap_or_default();
+                }
+            }
+            SlidePart::Number => {
+                if let Some(mut t) = text {
+                    t.0 = format!("{:02}", ex.number);
+                }
+            }
+            SlidePart::Title | SlidePart::Summary => {
+                let words = if *part == SlidePart::Title {
+                    &ex.title
+                } else {
+                    &ex.summary
+                };
+                if let (Some(mut t), Some(mut l)) = (text, loc) {
+                    relabel(&mut t, &mut l, words, lang.0);
+                }
+            }
+        }
+    }
+}
+
+/// Draws the attract screen; [`show_slide`] fills in the slide.
+pub fn draw(commands: &mut Commands, root: Entity, ctx: &mut ScreenCtx) {
+    let lang = ctx.lang.0;
+    let empty = slides(&ctx.hall, &ctx.current, ctx.opts.as_deref()).is_empty();
     let title = ctx.hall.hall.title.clone();
-    let current = exhibits
-        .get(ctx.slide.index.min(exhibits.len().saturating_sub(1)))
-        .cloned();
-    let picture = current
-        .as_ref()
-        .and_then(|e| e.preview_picture())
-        .and_then(|p| ctx.picture(p));
+    let blank = crate::domain::text::Bilingual::new("", "");
 
     commands.entity(root).observe(start_visit);
     commands.entity(root).with_children(|root| {
@@ -182,31 +270,33 @@ pub fn draw(commands: &mut Commands, root: Entity, ctx: &mut ScreenCtx) {
             });
         });
         // Middle: picture and title of the exhibit on show.
-        root.spawn(Node {
-            width: percent(100),
-            flex_grow: 1.0,
-            padding: UiRect::axes(px(64), px(16)),
-            column_gap: px(64),
-            align_items: AlignItems::Center,
-            ..default()
-        })
+        root.spawn((
+            SlideCard { shown: None },
+            Node {
+                width: percent(100),
+                flex_grow: 1.0,
+                padding: UiRect::axes(px(64), px(16)),
+                column_gap: px(64),
+                align_items: AlignItems::Center,
+                ..default()
+            },
+        ))
         .with_children(|mid| {
-            let Some(ex) = &current else {
+            if empty {
                 mid.spawn(ui_label(&ui::NO_EXHIBITS, lang, 64.0, palette::TEXT_DIM));
                 return;
-            };
-            if let Some(img) = picture {
-                mid.spawn((
-                    ImageNode::new(img),
-                    Node {
-                        width: px(960),
-                        height: px(640),
-                        border_radius: BorderRadius::all(px(32)),
-                        ..default()
-                    },
-                    Pickable::IGNORE,
-                ));
             }
+            mid.spawn((
+                SlidePart::Picture,
+                ImageNode::default(),
+                Node {
+                    width: px(960),
+                    height: px(640),
+                    border_radius: BorderRadius::all(px(32)),
+                    ..default()
+                },
+                Pickable::IGNORE,
+            ));
             mid.spawn(Node {
                 flex_direction: FlexDirection::Column,
                 flex_grow: 1.0,
@@ -225,10 +315,13 @@ pub fn draw(commands: &mut Commands, root: Entity, ctx: &mut ScreenCtx) {
                         ..default()
                     },
                     BackgroundColor(palette::ACCENT),
-                    children![plain(format!("{:02}", ex.number), 56.0, palette::ON_ACCENT)],
+                    children![(SlidePart::Number, plain("", 56.0, palette::ON_ACCENT))],
                 ));
-                text.spawn(label(&ex.title, lang, 96.0, palette::TEXT));
-                text.spawn(label(&ex.summary, lang, 44.0, palette::TEXT_DIM));
+                text.spawn((SlidePart::Title, label(&blank, lang, 96.0, palette::TEXT)));
+                text.spawn((
+                    SlidePart::Summary,
+                    label(&blank, lang, 44.0, palette::TEXT_DIM),
+                ));
             });
         });
         // Bottom: the invitation, in both languages at once.

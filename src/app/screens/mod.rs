@@ -1,7 +1,8 @@
 //! The screens: attract loop, home, exhibit. Each is drawn by one function
 //! from the current state when it is entered; a redraw (a hot reload, a
 //! language change) despawns the screen root and draws it again. What a
-//! visitor changes (a page, a play button, a slider) is updated in place.
+//! visitor changes (a page, a play button, a slider) and what the attract
+//! loop cycles through are updated in place.
 
 pub mod attract;
 pub mod exhibit;
@@ -33,8 +34,6 @@ pub struct ScreenCtx<'w> {
     pub server: Option<Res<'w, AssetServer>>,
     /// Loaded pictures.
     pub pictures: ResMut<'w, PictureCache>,
-    /// The attract loop's current slide.
-    pub slide: Res<'w, attract::AttractSlide>,
 }
 
 impl ScreenCtx<'_> {
