@@ -14,7 +14,7 @@
 
 use crate::domain::draw::Canvas;
 use crate::domain::draw::canvas::Rgba;
-use crate::domain::scene::check::{Checker, FieldPath};
+use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
 use crate::domain::text::Bilingual;
 
 /// Most projector windows one hall machine drives beside its touchscreen.
@@ -66,8 +66,9 @@ pub enum Projection {
 pub type Card = (&'static str, fn() -> Canvas);
 
 /// What every exhibit kind implements for its parameters. Everything but
-/// the checks and texts has a default, so a kind without a clock or
-/// moving pictures (a book, a board) implements only what it has.
+/// the checks, texts, files and the visitor state has a default, so a kind
+/// without a clock or moving pictures (a book, a board) implements only
+/// what it has.
 pub trait Kind: InKind + Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static {
     /// The visitor state of a running exhibit of this kind: a plain state
     /// machine, built from the parameters when the exhibit opens and
@@ -84,8 +85,13 @@ pub trait Kind: InKind + Clone + PartialEq + std::fmt::Debug + Send + Sync + 'st
     fn files(&self) -> Vec<&str>;
 
     /// The picture that stands for the exhibit on its card and in the
-    /// attract loop.
-    fn preview(&self) -> Option<&str>;
+    /// attract loop: by default the first picture of [`Kind::files`].
+    fn preview(&self) -> Option<&str> {
+        self.files().into_iter().find(|f| {
+            let ext = f.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+            PICTURE_EXTENSIONS.contains(&ext.as_str())
+        })
+    }
 
     /// The state of a fresh visit. An error says why the parameters give
     /// no exhibit (the hall then shows the rest of the screen and logs it).

@@ -19,6 +19,18 @@ pub fn body_row() -> Node {
     }
 }
 
+/// A live exhibit's picture in its body row: as tall as the row, as wide
+/// as its `aspect` makes it, with rounded corners.
+pub fn picture_frame(aspect: f32) -> Node {
+    Node {
+        height: percent(100),
+        aspect_ratio: Some(aspect),
+        flex_shrink: 0.0,
+        border_radius: BorderRadius::all(px(12)),
+        ..default()
+    }
+}
+
 /// The side panel beside a live exhibit's picture, its items `gap` apart.
 pub fn side_panel(gap: f32) -> Node {
     Node {

@@ -146,9 +146,6 @@ impl Kind for BoardParams {
             .collect()
     }
 
-    fn preview(&self) -> Option<&str> {
-        self.panels.iter().find_map(|p| p.picture.as_deref())
-    }
 
     /// Opens with every panel closed; `shot --open N` with panel N open.
     fn build(&self, opening: &Opening) -> Result<BoardState, String> {

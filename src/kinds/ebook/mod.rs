@@ -65,9 +65,6 @@ impl Kind for EbookParams {
         self.pages.iter().map(|p| p.picture.as_str()).collect()
     }
 
-    fn preview(&self) -> Option<&str> {
-        self.pages.first().map(|p| p.picture.as_str())
-    }
 
     /// Opens at the first page; `shot --open N` at page N.
     fn build(&self, opening: &Opening) -> Result<Book, String> {

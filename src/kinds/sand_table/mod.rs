@@ -120,9 +120,6 @@ impl Kind for SandTableParams {
         vec![self.preview.as_str()]
     }
 
-    fn preview(&self) -> Option<&str> {
-        Some(&self.preview)
-    }
 
     /// The table with its opening quake; `shot --open N` shows that quake
     /// N seconds on.

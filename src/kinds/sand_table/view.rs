@@ -10,7 +10,7 @@ use bevy::window::PrimaryWindow;
 use super::table::STATION_COLOURS;
 use super::{RECORD_H, SandShow, SandTableParams, TABLE_H, TABLE_W, table::SandTable};
 use crate::app::exhibits::clock::clock_buttons;
-use crate::app::exhibits::layout::{body_row, colour, side_panel, swatch};
+use crate::app::exhibits::layout::{body_row, colour, picture_frame, side_panel, swatch};
 use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin};
 use crate::app::widgets::{Lit, Localized, chip, label, node_fraction, palette, relabel, ui_label};
 use crate::app::{AppSystems, UiLang};
@@ -47,13 +47,7 @@ impl KindView for SandTableParams {
             row.spawn((
                 TablePicture,
                 ctx.picture_node(0),
-                Node {
-                    height: percent(100),
-                    aspect_ratio: Some(TABLE_W as f32 / TABLE_H as f32),
-                    flex_shrink: 0.0,
-                    border_radius: BorderRadius::all(px(12)),
-                    ..default()
-                },
+                picture_frame(TABLE_W as f32 / TABLE_H as f32),
             ))
             .with_children(|pic| {
                 // The legend of the fronts, in the picture's corner.

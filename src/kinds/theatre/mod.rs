@@ -162,9 +162,6 @@ impl Kind for TheatreParams {
         vec![self.preview.as_str()]
     }
 
-    fn preview(&self) -> Option<&str> {
-        Some(&self.preview)
-    }
 
     /// The story from its start; `shot --open N` N seconds in.
     fn build(&self, opening: &Opening) -> Result<TheatreShow, String> {

@@ -103,9 +103,6 @@ impl Kind for ThroughEarthParams {
         vec![self.preview.as_str()]
     }
 
-    fn preview(&self) -> Option<&str> {
-        Some(&self.preview)
-    }
 
     /// The quake at the scene's depth; `shot --open N` shows the waves N
     /// minutes after it.

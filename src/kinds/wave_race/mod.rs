@@ -97,9 +97,6 @@ impl Kind for WaveRaceParams {
         vec![self.preview.as_str()]
     }
 
-    fn preview(&self) -> Option<&str> {
-        Some(&self.preview)
-    }
 
     /// The race waits for a guess; `shot --open N` starts it with guess N
     /// (1 P, 2 S, 3 surface waves).

@@ -159,9 +159,6 @@ impl Kind for WaveTankParams {
         vec![self.preview.as_str()]
     }
 
-    fn preview(&self) -> Option<&str> {
-        Some(&self.preview)
-    }
 
     fn build(&self, _: &Opening) -> Result<TankExhibit, String> {
         Ok(TankExhibit::new(self))

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 use super::WaveTankParams;
 use crate::app::AppSystems;
-use crate::app::exhibits::layout::{body_row, side_panel, swatch};
+use crate::app::exhibits::layout::{body_row, picture_frame, side_panel, swatch};
 use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin};
 use crate::app::widgets::{label, palette, ui_button, ui_label};
 use crate::domain::text::{Bilingual, Lang, ui};
@@ -26,16 +26,7 @@ impl KindView for WaveTankParams {
         let p = ctx.params().clone();
         let (w, h) = ctx.state().picture_size();
         body.spawn(body_row()).with_children(|row| {
-            row.spawn((
-                ctx.picture_node(0),
-                Node {
-                    height: percent(100),
-                    aspect_ratio: Some(w as f32 / h as f32),
-                    flex_shrink: 0.0,
-                    border_radius: BorderRadius::all(px(12)),
-                    ..default()
-                },
-            ))
+            row.spawn((ctx.picture_node(0), picture_frame(w as f32 / h as f32)))
             .observe(
                 |press: On<Pointer<Press>>, mut live: ResMut<Live<WaveTankParams>>| {
                     if let (Some(pos), Some(tank)) = (press.hit.position, live.state_mut()) {

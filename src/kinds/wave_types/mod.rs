@@ -88,9 +88,6 @@ impl Kind for WaveTypesParams {
         vec![self.preview.as_str()]
     }
 
-    fn preview(&self) -> Option<&str> {
-        Some(&self.preview)
-    }
 
     /// P waves first; `shot --open N` shows wave N (1 P, 2 S, 3 Love,
     /// 4 Rayleigh) with a surface particle traced.
