@@ -4,8 +4,6 @@
 //! changed the scene), advances and draws it every frame, and drops it,
 //! pictures and all, when the visitor leaves or the hall resets.
 
-use std::marker::PhantomData;
-
 use bevy::asset::RenderAssetUsages;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -166,10 +164,6 @@ fn new_image(images: &mut Assets<Image>, p: &Picture) -> Handle<Image> {
     ))
 }
 
-/// Marks an image node that shows picture `n` of a running kind `K`.
-#[derive(Component, Debug)]
-pub struct KindPicture<K>(pub usize, PhantomData<K>);
-
 /// What a kind's [`KindView::spawn`] is given.
 pub struct BodyCtx<'a, K: Kind> {
     /// The running exhibit.
@@ -196,14 +190,13 @@ impl<K: Kind> BodyCtx<'_, K> {
         self.pictures.get(self.server, path)
     }
 
-    /// An image node showing picture `index` of [`Kind::pictures`].
-    pub fn picture_node(&self, index: usize) -> impl Bundle + use<K> {
-        let image = self
-            .run
+    /// An image node showing picture `index` of [`Kind::pictures`] (the
+    /// texture every frame of the exhibit is drawn into).
+    pub fn picture_node(&self, index: usize) -> ImageNode {
+        self.run
             .picture(index)
             .map(|h| ImageNode::new(h.clone()))
-            .unwrap_or_default();
-        (image, KindPicture::<K>(index, PhantomData))
+            .unwrap_or_default()
     }
 }
 

@@ -12,7 +12,7 @@ pub mod live;
 
 use bevy::prelude::*;
 
-pub use live::{BodyCtx, KindPicture, KindView, Live, Running, kind_plugin};
+pub use live::{BodyCtx, KindView, Live, Running, kind_plugin};
 
 /// A kind's screen as a plugin (`kinds::VIEWS` lists one per kind).
 pub type KindPlugin = fn(&mut App);
