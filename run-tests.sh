@@ -7,6 +7,6 @@ cd "$(dirname "$0")"
 ./scripts/system-packages.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/quakehall-target}"
 echo "== domain (no Bevy) =="
-cargo test --no-default-features
+cargo test --profile hall --no-default-features
 echo "== everything =="
-cargo test
+cargo test --profile hall
