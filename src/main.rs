@@ -33,6 +33,8 @@ enum Command {
     Bench(cli::bench::Args),
     /// List the traces, gaps and problems of waveform files and folders.
     Inspect(cli::inspect::Args),
+    /// Pick P and S automatically: one result per station and time window.
+    Pick(cli::pick::Args),
     /// Convert between miniSEED and SAC (format from OUT's extension).
     Convert(cli::convert::Args),
     /// Seismic travel times, like TauP's table.
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
         Some(Command::Shot(args)) => cli::shot::run(args),
         Some(Command::Bench(args)) => cli::bench::run(args),
         Some(Command::Inspect(args)) => cli::inspect::run(args),
+        Some(Command::Pick(args)) => cli::pick::run(args),
         Some(Command::Convert(args)) => cli::convert::run(args),
         Some(Command::Traveltime(args)) => cli::traveltime::run(args),
         Some(Command::Locate(args)) => cli::locate::run(args),

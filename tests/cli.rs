@@ -158,3 +158,34 @@ fn locate_and_traveltime_print_the_documented_json() {
         assert!(sol.get(key).is_some(), "{key} missing: {sol}");
     }
 }
+
+#[test]
+fn pick_prints_one_object_per_station_window_with_iso_times() {
+    let (code, out, err) = quakehall(&["pick", "assets/recordings/local-rongchang", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let all: Value = serde_json::from_str(&out).unwrap();
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 4, "{out}");
+    for w in all {
+        assert!(w["id"].as_str().unwrap().starts_with("SY."), "{w}");
+        for field in ["start_time", "end_time"] {
+            assert!(w[field].as_str().unwrap().ends_with('Z'), "{w}");
+        }
+        let phases: Vec<&str> = w["picks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["phase"].as_str().unwrap())
+            .collect();
+        assert_eq!(phases, ["P", "S"], "{w}");
+        let p = &w["picks"][0];
+        // ISO 8601 with microseconds: 2026-03-18T02:14:22.174398Z.
+        assert_eq!(p["time"].as_str().unwrap().len(), 27, "{p}");
+        assert!(p["channel"].as_str().unwrap().ends_with('Z'), "{p}");
+        assert!(p["snr"].as_f64().unwrap() > 4.0, "{p}");
+    }
+    let (code, out, _) = quakehall(&["pick", "assets/recordings/regional-lushan"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("SY.HALL.00 | 2026-04-20T00:03:06"), "{out}");
+    assert!(out.contains("| P 2026-04-20T00:03:36.3"), "{out}");
+}

@@ -6,6 +6,7 @@ mod domain_wall;
 mod dsp;
 mod fuzz;
 mod locate;
+mod picks;
 mod pictures;
 mod recordings;
 mod scenes;

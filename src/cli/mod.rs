@@ -1,6 +1,6 @@
 //! The commands of `quakehall`, one file each; `main.rs` is only the clap
-//! front end. The seismology commands (`inspect`, `convert`, `traveltime`,
-//! `locate`, `synth`, `validate`, `set-pin`, `art`) need nothing of Bevy;
+//! front end. The seismology commands (`inspect`, `pick`, `convert`,
+//! `traveltime`, `locate`, `synth`, `validate`, `set-pin`, `art`) need nothing of Bevy;
 //! the hall commands (`run`, `shot`, `bench`) need the default features and
 //! say how to get them in a build without.
 
@@ -9,6 +9,7 @@ pub mod bench;
 pub mod convert;
 pub mod inspect;
 pub mod locate;
+pub mod pick;
 pub mod run;
 pub mod set_pin;
 pub mod shot;

@@ -4,6 +4,7 @@
 pub mod dsp;
 pub mod inspect;
 pub mod mseed;
+pub mod pick;
 pub mod plot;
 pub mod sac;
 pub mod steim;
