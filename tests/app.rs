@@ -1274,3 +1274,79 @@ fn the_attract_loop_turns_its_slides_in_place() {
         "the attract screen was rebuilt"
     );
 }
+
+#[test]
+fn find_the_waves_plays_a_round_through_real_pointer_events() {
+    use bevy::picking::pointer::PointerButton;
+    use quakehall::domain::puzzle::seismogram::MarkerKind;
+    use quakehall::kinds::FindWavesParams;
+    use quakehall::kinds::find_waves::game::Stage;
+    use quakehall::kinds::find_waves::view::{CheckButton, NextButton, TracePicture};
+    use quakehall::kinds::find_waves::{TRACE_H, TRACE_W};
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("16-find-waves"));
+    // Lay the picture out by hand at its own size, centred on (500, 360).
+    let picture = first_with::<TracePicture>(&mut app);
+    let (w, h) = (TRACE_W as f32, TRACE_H as f32);
+    let centre = Vec2::new(500.0, 360.0);
+    app.world_mut().entity_mut(picture).insert((
+        ComputedNode {
+            size: Vec2::new(w, h),
+            ..default()
+        },
+        UiGlobalTransform::from_translation(centre),
+    ));
+    let left = centre.x - w / 2.0;
+    let at_time = |app: &App, t: f64| {
+        let view = &state::<FindWavesParams>(app).round().view;
+        Vec2::new(left + view.frac_of(t) as f32 * w, centre.y + 100.0)
+    };
+    let (p, s) = {
+        let r = state::<FindWavesParams>(&app).round();
+        (r.p_s, r.s_s)
+    };
+    // A tap where P begins places P; a tap a little before S places S.
+    let here = at_time(&app, p);
+    finger(&mut app, picture, 1, here, press_event());
+    finger(&mut app, picture, 1, here, release_event());
+    app.update();
+    let early = at_time(&app, s - 3.0);
+    finger(&mut app, picture, 2, early, press_event());
+    finger(&mut app, picture, 2, early, release_event());
+    app.update();
+    let g = state::<FindWavesParams>(&app);
+    assert!(g.can_check(), "{:?}", g.round().view.markers);
+    assert!((g.round().view.marker(MarkerKind::P).unwrap().t - p).abs() < 0.1);
+    // Drag the S flag onto S.
+    finger(&mut app, picture, 3, early, press_event());
+    let target = at_time(&app, s);
+    let drag = Drag {
+        button: PointerButton::Primary,
+        distance: target - early,
+        delta: target - early,
+    };
+    finger(&mut app, picture, 3, target, drag);
+    finger(&mut app, picture, 3, target, release_event());
+    app.update();
+    let got = state::<FindWavesParams>(&app)
+        .round()
+        .view
+        .marker(MarkerKind::S)
+        .unwrap()
+        .t;
+    assert!((got - s).abs() < 0.1, "S at {got}, want {s}");
+    // Check, then on to the next recording.
+    let check = first_with::<CheckButton>(&mut app);
+    tap(&mut app, check);
+    app.update();
+    let g = state::<FindWavesParams>(&app);
+    assert_eq!(g.stage, Stage::Checked);
+    assert_eq!(g.verdict.unwrap().stars, (3, 3));
+    let next = first_with::<NextButton>(&mut app);
+    tap(&mut app, next);
+    app.update();
+    let g = state::<FindWavesParams>(&app);
+    assert_eq!((g.current, g.stage), (1, Stage::Placing));
+    assert_eq!(g.total_stars, 6);
+}

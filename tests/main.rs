@@ -8,6 +8,7 @@ mod fuzz;
 mod locate;
 mod picks;
 mod pictures;
+mod puzzles;
 mod recordings;
 mod scenes;
 mod traveltimes;

@@ -201,6 +201,74 @@ fn wave_tank() {
     );
     exhibit_frames();
     sand_table_turning();
+    seismogram_zoom();
+}
+
+/// Zooming and panning the puzzles' seismogram view over a one-hour,
+/// three-component 100 Hz record at the puzzle's picture size: the work of
+/// one frame (a new window and its drawing), against copying the picture
+/// once (the memory-speed floor). Goal: under 4 ms a frame.
+fn seismogram_zoom() {
+    use quakehall::domain::draw::Canvas;
+    use quakehall::domain::draw::canvas::Rgba;
+    use quakehall::domain::puzzle::seismogram::Seismogram;
+    use quakehall::domain::random::Seeded;
+    use quakehall::domain::waveform::{Trace, UtcTime};
+    let n = 360_000;
+    let traces: Vec<Trace> = ["HHZ", "HHN", "HHE"]
+        .iter()
+        .enumerate()
+        .map(|(k, ch)| {
+            let mut r = Seeded::new(k as u64);
+            Trace {
+                network: "XX".into(),
+                station: "BENCH".into(),
+                location: String::new(),
+                channel: (*ch).into(),
+                start: UtcTime(0),
+                sample_rate_hz: 100.0,
+                samples: Samples::Int((0..n).map(|_| (r.normal() * 500.0) as i32).collect()),
+                encoding: None,
+                record_count: 1,
+            }
+        })
+        .collect();
+    let refs: Vec<&Trace> = traces.iter().collect();
+    let built = Instant::now();
+    let mut view = Seismogram::new(&refs, UtcTime(0), (0.0, 3600.0)).expect("a view");
+    let build_ms = built.elapsed().as_secs_f64() * 1e3;
+    let mut canvas = Canvas::new(880, 560, Rgba::hex(0));
+    let mut frame_ms = Vec::new();
+    // In to two seconds and out again, panning as a finger would.
+    for step in 0..240 {
+        let start = Instant::now();
+        if step < 120 {
+            view.zoom(1.06, 0.4);
+        } else {
+            view.zoom(1.0 / 1.06, 0.6);
+        }
+        view.pan(if step % 2 == 0 { 0.01 } else { -0.008 });
+        view.draw(&mut canvas);
+        frame_ms.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    let copy_ms = median(
+        (0..50)
+            .map(|_| {
+                let start = Instant::now();
+                let c = canvas.rgba.clone();
+                std::hint::black_box(&c);
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .collect(),
+    );
+    let frame = median(frame_ms.clone());
+    let worst = frame_ms.iter().copied().fold(0.0, f64::max);
+    println!(
+        "seismogram view, 1 h x 3 components at 100 Hz, 880x560: {frame:.2} ms a frame \
+         (worst {worst:.2} ms; goal < 4 ms), copying the picture {copy_ms:.3} ms, ratio {:.1}; \
+         building its pyramids {build_ms:.0} ms once",
+        frame / copy_ms
+    );
 }
 
 /// Every shipped exhibit's work per frame, whatever its kind: advancing it
@@ -223,6 +291,7 @@ fn exhibit_frames() {
                 let opening = Opening {
                     moment: Some(1),
                     projectors: 0,
+                    assets: Some(self.0.assets_dir.as_path().into()),
                 };
                 let Ok(mut state) = p.build(&opening) else {
                     println!("{}: does not build", ex.scene.id);

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod draw;
 pub mod kiosk;
 pub mod physics;
+pub mod puzzle;
 pub mod random;
 pub mod scene;
 pub mod sound;

@@ -21,13 +21,26 @@ use crate::domain::text::Bilingual;
 pub const MAX_PROJECTORS: usize = 3;
 
 /// How an exhibit is being opened.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Opening {
     /// The moment `quakehall shot --open N` asks for (from 1): a page, a
     /// panel, a guess, seconds into a story. Each kind says what N means.
     pub moment: Option<usize>,
     /// Projector windows beside the touchscreen (0-3).
     pub projectors: usize,
+    /// The assets folder the scene's paths are relative to (recordings a
+    /// kind reads when it opens); `None` where there is none.
+    pub assets: Option<std::sync::Arc<std::path::Path>>,
+}
+
+impl Opening {
+    /// The file at `rel` inside the assets folder (`rel` itself without one).
+    pub fn asset(&self, rel: &str) -> std::path::PathBuf {
+        match &self.assets {
+            Some(dir) => dir.join(rel),
+            None => std::path::PathBuf::from(rel),
+        }
+    }
 }
 
 /// A picture a running exhibit draws every frame.
@@ -252,4 +265,7 @@ exhibit_kinds! {
     /// A narrated animation of how an earthquake forms, paused and
     /// scrubbed by the visitor, over one screen or several projectors.
     theatre::Theatre(TheatreParams),
+    /// A recording on which the visitor drags the P and S markers, scored
+    /// against the reference picks; S−P gives the distance.
+    find_waves::FindWaves(FindWavesParams),
 }

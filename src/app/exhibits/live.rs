@@ -221,6 +221,11 @@ impl OpenExhibit<'_> {
             .and_then(|id| self.hall.exhibit(id))?;
         K::of(&ex.kind).map(|p| (ex.id.as_str(), p))
     }
+
+    /// The assets folder the open scenes' paths are relative to.
+    pub fn assets_dir(&self) -> &std::path::Path {
+        &self.hall.0.assets_dir
+    }
 }
 
 /// Everything a kind needs on screen: its state built from the open
@@ -239,10 +244,11 @@ pub fn kind_plugin<K: KindView>(app: &mut App) {
 }
 
 /// How the hall was started, as a kind's build sees it.
-fn opening(opts: Option<&HallOptions>) -> Opening {
+fn opening(opts: Option<&HallOptions>, assets: &std::path::Path) -> Opening {
     Opening {
         moment: opts.and_then(|o| o.shot_open()),
         projectors: opts.map(|o| o.projectors).unwrap_or(0),
+        assets: Some(assets.into()),
     }
 }
 
@@ -261,7 +267,8 @@ fn spawn_body<K: KindView>(
     let Some((id, params)) = open.scene::<K>() else {
         return;
     };
-    live.ensure(id, params, &opening(opts.as_deref()), images.as_deref_mut());
+    let opening = opening(opts.as_deref(), open.assets_dir());
+    live.ensure(id, params, &opening, images.as_deref_mut());
     let lang = lang.0;
     let Some(run) = live.get() else {
         // The scene gives no exhibit (logged): a calm word, not an error.

@@ -807,6 +807,31 @@ impl SourceTimes<'_> {
         best.is_finite().then_some(best)
     }
 
+    /// The epicentral distance, degrees, at which the first S comes
+    /// `s_minus_p` seconds after the first P: the reading of S−P a
+    /// seismologist makes with a travel-time chart, here from this model's
+    /// own times. S−P grows with distance over 0-100° (before the core
+    /// shadow); `None` outside that.
+    pub fn distance_for_s_minus_p(&self, s_minus_p: f64) -> Option<f64> {
+        let sp = |d: f64| Some(self.first_time(Wave::S, d)? - self.first_time(Wave::P, d)?);
+        if !(s_minus_p.is_finite() && s_minus_p > 0.0) {
+            return None;
+        }
+        let (mut lo, mut hi) = (0.001, 100.0);
+        if sp(hi)? < s_minus_p || sp(lo)? > s_minus_p {
+            return None;
+        }
+        for _ in 0..60 {
+            let mid = 0.5 * (lo + hi);
+            if sp(mid)? < s_minus_p {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Some(0.5 * (lo + hi))
+    }
+
     /// The first arrival of P-type (`Wave::P`) or S-type waves: the earliest
     /// of the direct, head and diffracted phases of that type.
     pub fn first(&self, wave: Wave, distance_deg: f64) -> Option<Arrival> {

@@ -170,6 +170,12 @@ impl Checker<'_> {
         self.file
     }
 
+    /// The assets folder the file's paths are relative to (for checks that
+    /// read what a path names, such as a recording's reference picks).
+    pub fn assets_dir(&self) -> &Path {
+        self.assets_dir
+    }
+
     /// One of the Earth models the physics layer knows.
     pub fn earth_model(&mut self, path: &FieldPath, name: &str) {
         if crate::domain::physics::earth::EarthModel::by_name(name).is_none() {

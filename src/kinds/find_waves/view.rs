@@ -1,0 +1,443 @@
+//! The screen of "Find the P and S waves": the recording on the left (tap
+//! to place P then S, drag a flag to move it, one finger pans, two zoom,
+//! a double tap shows the whole window); on the right what to do, the
+//! hint, zoom and "make it clearer" buttons and "check", then the stars,
+//! the why and the distance, and at the end the stars of the visit.
+//! Spawned once; the stage decides which parts show.
+
+use bevy::picking::pointer::PointerId;
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+use super::game::{Game, Stage, Verdict};
+use super::texts as t;
+use super::{Difficulty, FindWavesParams, TRACE_H, TRACE_W};
+use crate::app::exhibits::layout::{body_row, picture_frame, side_panel};
+use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin};
+use crate::app::widgets::{
+    Lit, Localized, chip, label, node_fraction, palette, relabel, ui_button, ui_label,
+};
+use crate::app::{AppSystems, UiLang};
+use crate::domain::puzzle::seismogram::MarkerKind;
+use crate::domain::text::Bilingual;
+
+/// The puzzle's screen.
+pub fn plugin(app: &mut App) {
+    kind_plugin::<FindWavesParams>(app);
+    app.add_systems(Update, show_stage.in_set(AppSystems::Refresh));
+}
+
+/// Parts of the side panel that come and go with the stage.
+#[derive(Component, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Placing,
+    Checked,
+    Finished,
+    /// Zoom and "make it clearer", while there is a recording to read.
+    Tools,
+}
+
+/// Texts that follow the game.
+#[derive(Component, Clone, Copy, PartialEq, Eq)]
+enum Says {
+    Round,
+    Hint,
+    Verdict(MarkerKind),
+    /// Why P or S looks as it does, for the flag that was further off.
+    Why,
+    Distance,
+    Stars,
+    NextButton,
+    ClearerButton,
+}
+
+/// The "check" button, lit once both markers are down.
+#[derive(Component)]
+pub struct CheckButton;
+
+/// The "next recording" (or "see your stars") button.
+#[derive(Component)]
+pub struct NextButton;
+
+/// The recording's picture, which takes the taps, drags and pinches.
+#[derive(Component)]
+pub struct TracePicture;
+
+fn stars_text(n: u32) -> &'static str {
+    ["☆☆☆", "★☆☆", "★★☆", "★★★"][n.min(3) as usize]
+}
+
+fn verdict_line(kind: MarkerKind, v: &Verdict, tolerance: f64) -> Bilingual {
+    let (err, stars) = match kind {
+        MarkerKind::S => (v.s_error_s, v.stars.1),
+        _ => (v.p_error_s, v.stars.0),
+    };
+    let praise = match stars {
+        3 => &t::SPOT_ON,
+        2 => &t::CLOSE,
+        1 => &t::NEARLY,
+        _ => &t::SEE_LINE,
+    };
+    let wave = kind.letter();
+    let off = if err.abs() <= tolerance / 3.0 {
+        Bilingual::new("", "")
+    } else if err < 0.0 {
+        Bilingual::new(
+            format!("早了 {:.1} 秒。", -err),
+            format!("{:.1} s early. ", -err),
+        )
+    } else {
+        Bilingual::new(
+            format!("晚了 {err:.1} 秒。"),
+            format!("{err:.1} s late. "),
+        )
+    };
+    Bilingual::new(
+        format!("{wave}波 {} {}{}", stars_text(stars), off.zh, praise.zh),
+        format!("{wave} {} {}{}", stars_text(stars), off.en, praise.en),
+    )
+}
+
+impl Says {
+    fn text(self, g: &Game) -> Bilingual {
+        let r = g.round();
+        match self {
+            Says::Round => {
+                let d = match r.difficulty {
+                    Difficulty::Easy => &t::EASY,
+                    Difficulty::Medium => &t::MEDIUM,
+                    Difficulty::Hard => &t::HARD,
+                };
+                let (i, n) = (g.current + 1, g.rounds.len());
+                Bilingual::new(
+                    format!("第 {i}/{n} 段记录：{}", d.zh),
+                    format!("Recording {i} of {n}: {}", d.en.to_lowercase()),
+                )
+            }
+            Says::Hint => {
+                let why = match g.next_unplaced() {
+                    Some(MarkerKind::S) => &t::WHY_S,
+                    _ => &t::WHY_P,
+                };
+                match g.hints {
+                    0 => t::HOW.to_bilingual(),
+                    1 => why.to_bilingual(),
+                    _ => Bilingual::new(
+                        format!("{}{}", why.zh, t::LOOK_HERE.zh),
+                        format!("{} {}", why.en, t::LOOK_HERE.en),
+                    ),
+                }
+            }
+            Says::Verdict(kind) => match &g.verdict {
+                Some(v) => {
+                    let tol = if kind == MarkerKind::S {
+                        r.tolerance_s.1
+                    } else {
+                        r.tolerance_s.0
+                    };
+                    verdict_line(kind, v, tol)
+                }
+                None => Bilingual::new("", ""),
+            },
+            Says::Why => match &g.verdict {
+                Some(v) if v.stars.0.min(v.stars.1) < 3 => {
+                    if v.stars.0 <= v.stars.1 {
+                        t::WHY_P.to_bilingual()
+                    } else {
+                        t::WHY_S.to_bilingual()
+                    }
+                }
+                _ => Bilingual::new("", ""),
+            },
+            Says::Distance => {
+                let sp = r.s_s - r.p_s;
+                match r.distance_km {
+                    Some(km) => Bilingual::new(
+                        format!(
+                            "S波比P波晚到 {sp:.1} 秒，所以地震在大约 {} 公里外。",
+                            round_km(km)
+                        ),
+                        format!(
+                            "S came {sp:.1} s after P, so the quake was about {} km away.",
+                            round_km(km)
+                        ),
+                    ),
+                    None => Bilingual::new(
+                        format!("S波比P波晚到 {sp:.1} 秒。"),
+                        format!("S came {sp:.1} s after P."),
+                    ),
+                }
+            }
+            Says::Stars => Bilingual::new(
+                format!("你得到了 {} 颗星（共 {} 颗）！", g.total_stars, g.max_stars()),
+                format!("You won {} of {} stars!", g.total_stars, g.max_stars()),
+            ),
+            Says::NextButton => {
+                if g.current + 1 < g.rounds.len() {
+                    t::NEXT_RECORDING.to_bilingual()
+                } else {
+                    t::SEE_STARS.to_bilingual()
+                }
+            }
+            Says::ClearerButton => {
+                if r.view.clearer {
+                    t::AS_RECORDED.to_bilingual()
+                } else {
+                    t::CLEARER.to_bilingual()
+                }
+            }
+        }
+    }
+}
+
+/// A distance as people say it: to 10 km, or 100 km beyond 1000.
+fn round_km(km: f64) -> String {
+    let step = if km >= 1000.0 { 100.0 } else { 10.0 };
+    format!("{:.0}", (km / step).round() * step)
+}
+
+impl KindView for FindWavesParams {
+    fn spawn(body: &mut ChildSpawnerCommands, ctx: &mut BodyCtx<Self>) {
+        let lang = ctx.lang;
+        let intro = ctx.params().intro.clone();
+        let g = ctx.state().clone();
+        body.spawn(body_row()).with_children(|row| {
+            row.spawn((
+                TracePicture,
+                ctx.picture_node(0),
+                picture_frame(TRACE_W as f32 / TRACE_H as f32),
+            ))
+            .observe(on_press)
+            .observe(on_drag)
+            .observe(on_release)
+            .observe(on_drag_end)
+            .observe(on_cancel)
+            .observe(on_scroll);
+            row.spawn(side_panel(18.0)).with_children(|side| {
+                side.spawn((Says::Round, say(Says::Round, &g, lang, 30.0, palette::TEXT_DIM)));
+                side.spawn((Part::Placing, column())).with_children(|p| {
+                    p.spawn(label(&intro, lang, 30.0, palette::TEXT));
+                    p.spawn(ui_label(&t::COMPONENTS, lang, 26.0, palette::TEXT_DIM));
+                    p.spawn((Says::Hint, say(Says::Hint, &g, lang, 32.0, palette::ACCENT)));
+                    p.spawn(row_of_buttons()).with_children(|b| {
+                        b.spawn((CheckButton, ui_button(&t::CHECK, lang, g.can_check())))
+                            .observe(act(Game::check));
+                        b.spawn(ui_button(&t::HINT, lang, false))
+                            .observe(act(Game::hint));
+                    });
+                });
+                side.spawn((Part::Checked, column())).with_children(|c| {
+                    for kind in [MarkerKind::P, MarkerKind::S] {
+                        let s = Says::Verdict(kind);
+                        c.spawn((s, say(s, &g, lang, 32.0, palette::TEXT)));
+                    }
+                    c.spawn((Says::Why, say(Says::Why, &g, lang, 26.0, palette::TEXT_DIM)));
+                    c.spawn((Says::Distance, say(Says::Distance, &g, lang, 30.0, palette::ACCENT)));
+                    c.spawn((NextButton, button_with(Says::NextButton, &g, lang, true)))
+                        .observe(act(Game::next));
+                });
+                side.spawn((Part::Finished, column())).with_children(|f| {
+                    f.spawn((Says::Stars, say(Says::Stars, &g, lang, 40.0, palette::ACCENT)));
+                    f.spawn(ui_label(&t::DUTY, lang, 30.0, palette::TEXT));
+                    f.spawn(ui_button(&t::PLAY_AGAIN, lang, true))
+                        .observe(act(Game::restart));
+                });
+                side.spawn((Part::Tools, row_of_buttons())).with_children(|b| {
+                    b.spawn(chip(&t::ZOOM_IN.to_bilingual(), lang, false))
+                        .observe(act(|g: &mut Game| g.view_mut().zoom(2.0, 0.5)));
+                    b.spawn(chip(&t::ZOOM_OUT.to_bilingual(), lang, false))
+                        .observe(act(|g: &mut Game| g.view_mut().zoom(0.5, 0.5)));
+                    b.spawn(chip_with(Says::ClearerButton, &g, lang))
+                        .observe(act(|g: &mut Game| {
+                            let on = !g.round().view.clearer;
+                            g.view_mut().set_clearer(on);
+                        }));
+                });
+            });
+        });
+    }
+}
+
+/// A click observer that does `f` to the running game.
+fn act(
+    f: impl Fn(&mut Game) + Send + Sync + 'static,
+) -> impl FnMut(On<Pointer<Click>>, ResMut<Live<FindWavesParams>>) {
+    move |_: On<Pointer<Click>>, mut live: ResMut<Live<FindWavesParams>>| {
+        if let Some(g) = live.state_mut() {
+            f(g);
+        }
+    }
+}
+
+fn say(s: Says, g: &Game, lang: crate::domain::text::Lang, size: f32, c: Color) -> impl Bundle {
+    // The panel's full width, so that the text is measured at the width it
+    // is drawn at and wraps the same way (its height then fits its lines).
+    (
+        label(&s.text(g), lang, size, c),
+        Node {
+            width: percent(100),
+            ..default()
+        },
+    )
+}
+
+/// A button whose label follows the game.
+fn button_with(s: Says, g: &Game, lang: crate::domain::text::Lang, lit: bool) -> impl Bundle {
+    let b = crate::app::widgets::button(&s.text(g), lang, lit);
+    (b, SaysOnButton(s))
+}
+
+fn chip_with(s: Says, g: &Game, lang: crate::domain::text::Lang) -> impl Bundle {
+    (chip(&s.text(g), lang, false), SaysOnButton(s))
+}
+
+/// A button whose label is the text of a [`Says`].
+#[derive(Component, Clone, Copy)]
+struct SaysOnButton(Says);
+
+fn column() -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        row_gap: px(18),
+        ..default()
+    }
+}
+
+fn row_of_buttons() -> Node {
+    Node {
+        flex_wrap: FlexWrap::Wrap,
+        column_gap: px(14),
+        row_gap: px(14),
+        ..default()
+    }
+}
+
+/// The side panel for the game's stage, and its texts.
+#[allow(clippy::type_complexity)]
+fn show_stage(
+    live: Res<Live<FindWavesParams>>,
+    lang: Res<UiLang>,
+    mut parts: Query<(&Part, &mut Node)>,
+    mut texts: Query<(&Says, &mut Text, &mut Localized), Without<SaysOnButton>>,
+    buttons: Query<(&SaysOnButton, &Children)>,
+    mut labels: Query<(&mut Text, &mut Localized), (Without<Says>, Without<SaysOnButton>)>,
+    mut check: Query<&mut Lit, With<CheckButton>>,
+) {
+    let Some(g) = live.state() else { return };
+    for (part, mut node) in &mut parts {
+        let shown = match part {
+            Part::Placing => g.stage == Stage::Placing,
+            Part::Checked => g.stage == Stage::Checked,
+            Part::Finished => g.stage == Stage::Finished,
+            Part::Tools => g.stage != Stage::Finished,
+        };
+        let display = if shown { Display::Flex } else { Display::None };
+        if node.display != display {
+            node.display = display;
+        }
+    }
+    for (which, mut text, mut loc) in &mut texts {
+        relabel(&mut text, &mut loc, &which.text(g), lang.0);
+    }
+    for (which, children) in &buttons {
+        for c in children.iter() {
+            if let Ok((mut text, mut loc)) = labels.get_mut(c) {
+                relabel(&mut text, &mut loc, &which.0.text(g), lang.0);
+            }
+        }
+    }
+    for mut lit in &mut check {
+        let want = g.can_check();
+        if lit.0 != want {
+            lit.0 = want;
+        }
+    }
+}
+
+type NodeQuery<'w, 's> = Query<'w, 's, (&'static ComputedNode, &'static UiGlobalTransform)>;
+
+/// Where a pointer falls on the trace, in picture pixels.
+fn trace_point(
+    nodes: &NodeQuery,
+    entity: Entity,
+    window: &Query<&Window, With<PrimaryWindow>>,
+    pos: Vec2,
+) -> Option<Vec2> {
+    let (node, tf) = nodes.get(entity).ok()?;
+    let n = node_fraction(node, tf, window.single().ok(), pos)?;
+    Some(n * Vec2::new(TRACE_W as f32, TRACE_H as f32))
+}
+
+fn pointer_key(id: &PointerId) -> u64 {
+    match id {
+        PointerId::Mouse => u64::MAX,
+        PointerId::Touch(t) => *t,
+        PointerId::Custom(u) => u.as_u64_pair().1,
+    }
+}
+
+fn on_press(
+    press: On<Pointer<Press>>,
+    nodes: NodeQuery,
+    window: Query<&Window, With<PrimaryWindow>>,
+    time: Res<Time<Real>>,
+    mut live: ResMut<Live<FindWavesParams>>,
+) {
+    if let (Some(p), Some(g)) = (
+        trace_point(&nodes, press.entity, &window, press.pointer_location.position),
+        live.state_mut(),
+    ) {
+        g.pointer_down(pointer_key(&press.pointer_id), p.x, p.y, time.elapsed_secs_f64());
+    }
+}
+
+fn on_drag(
+    drag: On<Pointer<Drag>>,
+    nodes: NodeQuery,
+    window: Query<&Window, With<PrimaryWindow>>,
+    mut live: ResMut<Live<FindWavesParams>>,
+) {
+    if let (Some(p), Some(g)) = (
+        trace_point(&nodes, drag.entity, &window, drag.pointer_location.position),
+        live.state_mut(),
+    ) {
+        g.pointer_move(pointer_key(&drag.pointer_id), p.x, p.y);
+    }
+}
+
+fn lift(live: &mut Live<FindWavesParams>, id: &PointerId, now: f64) {
+    if let Some(g) = live.state_mut() {
+        g.pointer_up(pointer_key(id), now);
+    }
+}
+
+fn on_release(
+    release: On<Pointer<Release>>,
+    time: Res<Time<Real>>,
+    mut live: ResMut<Live<FindWavesParams>>,
+) {
+    lift(&mut live, &release.pointer_id, time.elapsed_secs_f64());
+}
+
+fn on_drag_end(
+    end: On<Pointer<DragEnd>>,
+    time: Res<Time<Real>>,
+    mut live: ResMut<Live<FindWavesParams>>,
+) {
+    lift(&mut live, &end.pointer_id, time.elapsed_secs_f64());
+}
+
+fn on_cancel(
+    cancel: On<Pointer<Cancel>>,
+    time: Res<Time<Real>>,
+    mut live: ResMut<Live<FindWavesParams>>,
+) {
+    lift(&mut live, &cancel.pointer_id, time.elapsed_secs_f64());
+}
+
+fn on_scroll(scroll: On<Pointer<Scroll>>, mut live: ResMut<Live<FindWavesParams>>) {
+    // A mouse wheel notch zooms by a tenth.
+    if let Some(g) = live.state_mut() {
+        g.view_mut().zoom(1.1f64.powf(scroll.y.clamp(-10.0, 10.0) as f64), 0.5);
+    }
+}
