@@ -354,14 +354,42 @@ impl Seismogram {
 
     /// The marker whose grab zone holds `x` of a picture `width` pixels wide.
     pub fn marker_near(&self, x: f32, width: f32) -> Option<usize> {
-        let half = GRAB_HALF_PX / width.max(1.0);
         self.markers
             .iter()
             .enumerate()
-            .map(|(i, m)| (i, (self.frac_of(m.t) as f32 - x / width.max(1.0)).abs()))
-            .filter(|&(_, d)| d <= half)
+            .map(|(i, _)| (i, (self.flag_x(i, width) - x).abs()))
+            .filter(|&(_, d)| d <= GRAB_HALF_PX)
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(i, _)| i)
+    }
+
+    /// Where a marker's flag is drawn on a picture `width` wide: at its
+    /// time, or held at the nearer edge while its time is out of view, so
+    /// that a visitor who zoomed or panned away can still take it back.
+    /// Flags waiting at the same edge stand side by side.
+    pub fn flag_x(&self, i: usize, width: f32) -> f32 {
+        let r = FLAGS_H / 2.0;
+        let at = |m: &Marker| self.frac_of(m.t) as f32 * width;
+        let m = &self.markers[i];
+        let x = at(m);
+        let before = |left: bool| {
+            self.markers[..i]
+                .iter()
+                .filter(|o| if left { at(o) < r } else { at(o) > width - r })
+                .count() as f32
+        };
+        if x < r {
+            r + before(true) * FLAGS_H
+        } else if x > width - r {
+            width - r - before(false) * FLAGS_H
+        } else {
+            x
+        }
+    }
+
+    /// Whether a marker's time is inside the view.
+    fn in_view(&self, m: &Marker) -> bool {
+        (self.view.0..=self.view.1).contains(&m.t)
     }
 
     /// A finger went down at `x` of `width`: it holds the marker there, if
@@ -457,18 +485,23 @@ impl Seismogram {
                 c.vspan(col as i32, ya, yb, TRACE);
                 prev = Some((mid - 0.5 * (hi + lo) * scale) as i32);
             }
-            if let Some(f) = axis_font() {
-                let name = component_name(&comp.channel);
-                f.draw(c, name, 10.0, top + 26.0, 22.0, LABEL);
-            }
+            label(
+                c,
+                component_name(&comp.channel),
+                10.0,
+                top + 26.0,
+                22.0,
+                LABEL,
+                false,
+            );
         }
         let axis_top = panels_top + panels_h;
         if let Some(f) = axis_font() {
             for &t in &ticks {
-                let label = format_seconds(t, step);
+                let text = format_seconds(t, step);
                 let x = x_of(t);
-                if f.width(&label, 20.0) / 2.0 < x.min(w - x) {
-                    f.draw_centered(c, &label, x, axis_top + 26.0, 20.0, LABEL);
+                if f.width(&text, 20.0) / 2.0 < x.min(w - x) {
+                    label(c, &text, x, axis_top + 26.0, 20.0, LABEL, true);
                 }
             }
         }
@@ -477,23 +510,28 @@ impl Seismogram {
             let (a, b) = (a.min(b - 3.0), b.max(a + 3.0));
             c.fill_rect(a, panels_top, b - a, panels_h, g.colour);
         }
-        for m in &self.markers {
-            let x = x_of(m.t);
+        for (i, m) in self.markers.iter().enumerate() {
             let col = m.kind.colour();
             let alpha = if m.placed { 255 } else { 170 };
-            c.fill_rect(x - 2.0, panels_top, 4.0, panels_h, col.alpha(alpha));
-            // The flag: a big round handle with the marker's letter.
-            c.fill_circle(x, FLAGS_H / 2.0, FLAGS_H / 2.0 - 3.0, col.alpha(alpha));
-            if let Some(f) = axis_font() {
-                f.draw_centered(
-                    c,
-                    m.kind.letter(),
-                    x,
-                    FLAGS_H / 2.0 + 11.0,
-                    32.0,
-                    BACKGROUND,
-                );
+            if self.in_view(m) {
+                c.fill_rect(x_of(m.t) - 2.0, panels_top, 4.0, panels_h, col.alpha(alpha));
             }
+            // The flag: a big round handle with the marker's letter, at the
+            // edge (with a dimmer ring) while its time is out of view.
+            let x = self.flag_x(i, w);
+            if !self.in_view(m) {
+                c.ring(x, FLAGS_H / 2.0, FLAGS_H / 2.0 - 2.0, 4.0, TRACE);
+            }
+            c.fill_circle(x, FLAGS_H / 2.0, FLAGS_H / 2.0 - 3.0, col.alpha(alpha));
+            label(
+                c,
+                m.kind.letter(),
+                x,
+                FLAGS_H / 2.0 + 11.0,
+                32.0,
+                BACKGROUND,
+                true,
+            );
         }
     }
 }
@@ -509,6 +547,44 @@ const LABEL: Rgba = Rgba::hex(0x9fb4c8);
 fn axis_font() -> Option<&'static Font> {
     static FONT: OnceLock<Option<Font>> = OnceLock::new();
     FONT.get_or_init(|| Font::system_sans().ok()).as_ref()
+}
+
+/// Draws `text` with its baseline at `y`, from `x` or centred on it. Each
+/// text is rasterised once into a coverage mask and then only blended, so
+/// that the axis's numbers cost next to nothing while a finger zooms.
+fn label(c: &mut Canvas, text: &str, x: f32, y: f32, size: f32, colour: Rgba, centred: bool) {
+    type Masks = std::collections::HashMap<(String, u32), Canvas>;
+    static MASKS: std::sync::Mutex<Option<Masks>> = std::sync::Mutex::new(None);
+    let Some(font) = axis_font() else { return };
+    let Ok(mut guard) = MASKS.lock() else { return };
+    let masks = guard.get_or_insert_with(Masks::new);
+    if masks.len() > 512 {
+        masks.clear();
+    }
+    let key = (text.to_owned(), size.to_bits());
+    let mask = masks.entry(key).or_insert_with(|| {
+        let w = font.width(text, size).ceil() as u32 + 4;
+        let h = (size * 1.4).ceil() as u32;
+        let mut m = Canvas::new(w.max(1), h.max(1), Rgba(0, 0, 0, 0));
+        font.draw(&mut m, text, 2.0, size, size, Rgba::hex(0xffffff));
+        m
+    });
+    let left = if centred {
+        x - mask.width as f32 / 2.0
+    } else {
+        x - 2.0
+    }
+    .round();
+    let top = (y - size).round();
+    for my in 0..mask.height {
+        for mx in 0..mask.width {
+            let a = mask.rgba[((my * mask.width + mx) * 4 + 3) as usize];
+            if a > 0 {
+                let a = (a as u32 * colour.3 as u32 / 255) as u8;
+                c.fill_rect(left + mx as f32, top + my as f32, 1.0, 1.0, colour.alpha(a));
+            }
+        }
+    }
 }
 
 /// Z, N or E (or the channel code itself).
@@ -629,6 +705,21 @@ mod tests {
         assert!((m.t - 15.0).abs() < 1e-9 && m.placed);
         // The grab zone is at least the hall's 64 px touch target.
         const { assert!(2.0 * GRAB_HALF_PX >= 64.0) };
+    }
+
+    #[test]
+    fn a_marker_out_of_view_waits_at_the_edge_and_can_be_taken_back() {
+        let t = trace("HHZ", vec![0; 6000], 100.0);
+        let mut s = Seismogram::new(&[&t], UtcTime(0), (0.0, 60.0)).unwrap();
+        s.add_marker(MarkerKind::P, 0.1);
+        s.add_marker(MarkerKind::S, 0.05);
+        s.set_view(30.0, 60.0);
+        assert_eq!(s.flag_x(0, 1200.0), FLAGS_H / 2.0);
+        // A second flag waiting at the same edge stands beside the first.
+        assert_eq!(s.flag_x(1, 1200.0), FLAGS_H * 1.5);
+        assert!(s.press(FLAGS_H / 2.0, 1200.0));
+        s.drag_to(600.0, 1200.0);
+        assert!((s.marker(MarkerKind::P).unwrap().t - 45.0).abs() < 1e-9);
     }
 
     #[test]
