@@ -261,7 +261,7 @@ fn hot_reload_shows_good_saves_and_keeps_the_old_scene_on_broken_ones() {
     assert!(!notice_shown(&mut app));
 
     // A broken save keeps the last good version and shows the problem.
-    std::fs::write(&path, &good[..good.len() / 2]).unwrap();
+    std::fs::write(&path, &good[..good.floor_char_boundary(good.len() / 2)]).unwrap();
     step(&mut app, 1.0);
     assert_eq!(
         *app.world().resource::<State<Screen>>().get(),
@@ -1208,7 +1208,7 @@ impl quakehall::kinds::KindVisitor for EveryKind {
             "{name}: the new text is not on screen"
         );
         // A broken save keeps the last good version running.
-        std::fs::write(&file, &good[..good.len() / 2]).unwrap();
+        std::fs::write(&file, &good[..good.floor_char_boundary(good.len() / 2)]).unwrap();
         step(&mut app, 1.0);
         assert_eq!(
             *app.world().resource::<State<Screen>>().get(),
