@@ -174,6 +174,17 @@ type SliderQuery<'w, 's> = Query<
 >;
 type PrimaryWindowQuery<'w, 's> = Query<'w, 's, &'static Window, With<bevy::window::PrimaryWindow>>;
 
+/// One number per pointer, for the domain's gesture readers: a finger's
+/// touch id, the mouse as `u64::MAX`.
+pub fn pointer_key(id: &bevy::picking::pointer::PointerId) -> u64 {
+    use bevy::picking::pointer::PointerId;
+    match id {
+        PointerId::Mouse => u64::MAX,
+        PointerId::Touch(t) => *t,
+        PointerId::Custom(u) => u.as_u64_pair().1,
+    }
+}
+
 /// Where a pointer at window position `pos` (logical pixels, as pointer
 /// events give it) falls on a UI node: (0, 0) at its top-left corner, (1, 1)
 /// at its bottom-right; `None` for a node not laid out yet.

@@ -15,7 +15,7 @@ use super::{Difficulty, FindWavesParams, TRACE_H, TRACE_W};
 use crate::app::exhibits::layout::{body_row, picture_frame, side_panel};
 use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin};
 use crate::app::widgets::{
-    Lit, Localized, chip, label, node_fraction, palette, relabel, ui_button, ui_label,
+    Lit, Localized, chip, label, node_fraction, palette, pointer_key, relabel, ui_button, ui_label,
 };
 use crate::app::{AppSystems, UiLang};
 use crate::domain::puzzle::seismogram::MarkerKind;
@@ -368,13 +368,6 @@ fn trace_point(
     Some(n * Vec2::new(TRACE_W as f32, TRACE_H as f32))
 }
 
-fn pointer_key(id: &PointerId) -> u64 {
-    match id {
-        PointerId::Mouse => u64::MAX,
-        PointerId::Touch(t) => *t,
-        PointerId::Custom(u) => u.as_u64_pair().1,
-    }
-}
 
 fn on_press(
     press: On<Pointer<Press>>,

@@ -12,7 +12,7 @@ use super::{RECORD_H, SandShow, SandTableParams, TABLE_H, TABLE_W, table::SandTa
 use crate::app::exhibits::clock::clock_buttons;
 use crate::app::exhibits::layout::{body_row, colour, picture_frame, side_panel, swatch};
 use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin};
-use crate::app::widgets::{Lit, Localized, chip, label, node_fraction, palette, relabel, ui_label};
+use crate::app::widgets::{Lit, Localized, chip, label, node_fraction, palette, pointer_key, relabel, ui_label};
 use crate::app::{AppSystems, UiLang};
 use crate::domain::draw::palette::{P_WAVE, S_WAVE};
 use crate::domain::physics::intensity::roman;
@@ -230,13 +230,6 @@ fn picture_point(
     Some(n * Vec2::new(TABLE_W as f32, TABLE_H as f32))
 }
 
-fn pointer_key(id: &PointerId) -> u64 {
-    match id {
-        PointerId::Mouse => u64::MAX,
-        PointerId::Touch(t) => *t,
-        PointerId::Custom(u) => u.as_u64_pair().1,
-    }
-}
 
 /// A tap sets off a quake (and plays the clock); other gestures turn the
 /// table.
