@@ -136,13 +136,17 @@ pub mod ui {
         }
     }
 
+    /// Declares fixed texts as `UiText` constants and their list `ALL`
+    /// (for coverage tests); kinds declare their own texts with it too.
     macro_rules! ui_texts {
         ($($name:ident = ($zh:literal, $en:literal);)*) => {
-            $(#[doc = $en] pub const $name: UiText = UiText { zh: $zh, en: $en };)*
-            /// Every interface text, for coverage tests.
-            pub const ALL: &[UiText] = &[$($name),*];
+            $(#[doc = $en] pub const $name: $crate::domain::text::ui::UiText =
+                $crate::domain::text::ui::UiText { zh: $zh, en: $en };)*
+            /// Every text declared here, for coverage tests.
+            pub const ALL: &[$crate::domain::text::ui::UiText] = &[$($name),*];
         };
     }
+    pub(crate) use ui_texts;
 
     ui_texts! {
         TOUCH_TO_START = ("触摸开始", "Touch to start");

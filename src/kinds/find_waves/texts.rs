@@ -2,17 +2,9 @@
 //! part of the kind's visitor texts, so that the checks of both languages
 //! and of the font's coverage see them.
 
-use crate::domain::text::ui::UiText;
+use crate::domain::text::ui::ui_texts;
 
-macro_rules! texts {
-    ($($name:ident = ($zh:literal, $en:literal);)*) => {
-        $(#[doc = $en] pub const $name: UiText = UiText { zh: $zh, en: $en };)*
-        /// Every fixed text of the kind.
-        pub const ALL: &[UiText] = &[$($name),*];
-    };
-}
-
-texts! {
+ui_texts! {
     HOW = ("先点P波开始的地方，再点S波开始的地方。拖动小旗可以移动。", "Tap where the P wave begins, then where the S wave begins. Drag a flag to move it.");
     COMPONENTS = ("Z：上下　N：南北　E：东西", "Z: up-down   N: north-south   E: east-west");
     CHECK = ("看看对不对", "Check");
