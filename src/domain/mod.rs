@@ -6,6 +6,7 @@ pub mod art;
 pub mod clock;
 pub mod draw;
 pub mod kiosk;
+pub mod map;
 pub mod physics;
 pub mod puzzle;
 pub mod random;

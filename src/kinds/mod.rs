@@ -125,6 +125,12 @@ pub trait Kind: InKind + Clone + PartialEq + std::fmt::Debug + Send + Sync + 'st
         Vec::new()
     }
 
+    /// Whether picture `index` shows something new since it was last
+    /// drawn: only then is it drawn and uploaded again. By default always.
+    fn stale(_state: &Self::State, _index: usize) -> bool {
+        true
+    }
+
     /// Draws picture `index` of [`Kind::pictures`] into `canvas` (of that
     /// size, holding the previous frame).
     fn draw(_state: &mut Self::State, _index: usize, _canvas: &mut Canvas) {}

@@ -83,3 +83,43 @@ pub fn swatch(
 pub fn colour(c: crate::domain::draw::Rgba) -> Color {
     Color::srgb_u8(c.0, c.1, c.2)
 }
+
+/// Writes the names of a map's towns and rivers over it (a node whose
+/// picture [`crate::domain::map::draw`] drew): each town's right of its
+/// dot, or left of it in the map's right part; rivers in italics-blue.
+pub fn map_labels(
+    m: &mut ChildSpawnerCommands,
+    labels: &[crate::domain::map::MapLabel],
+    lang: Lang,
+    size: f32,
+) {
+    use crate::domain::map::LabelKind;
+    for l in labels {
+        let (x, y) = (100.0 * l.fx as f32, 100.0 * l.fy as f32);
+        let flip = x > 72.0;
+        let colour = match l.kind {
+            LabelKind::Town => palette::TEXT_DIM,
+            LabelKind::River => Color::srgb_u8(0x8c, 0xc4, 0xf0),
+        };
+        let (dx, size) = match l.kind {
+            LabelKind::Town => (12.0, size),
+            LabelKind::River => (-0.0, size * 0.85),
+        };
+        m.spawn((
+            Node {
+                position_type: PositionType::Absolute,
+                left: if flip { auto() } else { percent(x) },
+                right: if flip { percent(100.0 - x) } else { auto() },
+                top: percent(y),
+                margin: if flip {
+                    UiRect::new(px(0), px(dx), px(-size * 0.7), px(0))
+                } else {
+                    UiRect::new(px(dx), px(0), px(-size * 0.7), px(0))
+                },
+                ..default()
+            },
+            Pickable::IGNORE,
+            children![(label(&l.name, lang, size, colour), Pickable::IGNORE)],
+        ));
+    }
+}

@@ -328,6 +328,9 @@ fn tick<K: Kind>(
     // Drawn even without a screen to show it on (headless tests): what a
     // picture shows is also where a tap lands.
     for (i, p) in run.pictures.iter_mut().enumerate() {
+        if !K::stale(&run.state, i) {
+            continue;
+        }
         K::draw(&mut run.state, i, &mut p.canvas);
         if let (Some(h), Some(images)) = (&p.image, images.as_deref_mut())
             && let Some(mut img) = images.get_mut(h.id())
@@ -371,4 +374,32 @@ fn forget_on_reset<K: Kind>(
     if resets.read().count() > 0 {
         forget(live, images, feed);
     }
+}
+
+/// Observers on `e` that call `lift(exhibit, pointer, now)` whenever a
+/// pointer leaves it: released, its drag ended, or cancelled (a finger slid
+/// off the screen), so that a gesture or a held marker always ends.
+pub fn observe_lift<K: Kind>(e: &mut EntityCommands, lift: fn(&mut Running<K>, u64, f64)) {
+    use crate::app::widgets::pointer_key;
+    e.observe(
+        move |ev: On<Pointer<Release>>, time: Res<Time<Real>>, mut live: ResMut<Live<K>>| {
+            if let Some(run) = live.get_mut() {
+                lift(run, pointer_key(&ev.pointer_id), time.elapsed_secs_f64());
+            }
+        },
+    )
+    .observe(
+        move |ev: On<Pointer<DragEnd>>, time: Res<Time<Real>>, mut live: ResMut<Live<K>>| {
+            if let Some(run) = live.get_mut() {
+                lift(run, pointer_key(&ev.pointer_id), time.elapsed_secs_f64());
+            }
+        },
+    )
+    .observe(
+        move |ev: On<Pointer<Cancel>>, time: Res<Time<Real>>, mut live: ResMut<Live<K>>| {
+            if let Some(run) = live.get_mut() {
+                lift(run, pointer_key(&ev.pointer_id), time.elapsed_secs_f64());
+            }
+        },
+    );
 }

@@ -9,10 +9,11 @@
 pub mod clock;
 pub mod layout;
 pub mod live;
+pub mod puzzle;
 
 use bevy::prelude::*;
 
-pub use live::{BodyCtx, KindView, Live, Running, kind_plugin};
+pub use live::{BodyCtx, KindView, Live, Running, kind_plugin, observe_lift};
 
 /// A kind's screen as a plugin (`kinds::VIEWS` lists one per kind).
 pub type KindPlugin = fn(&mut App);

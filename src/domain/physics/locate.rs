@@ -58,7 +58,9 @@ fn iso<S: serde::Serializer>(t: &UtcTime, s: S) -> Result<S::Ok, S::Error> {
 }
 
 /// One-standard-deviation uncertainties from the covariance of the last
-/// least-squares step, scaled by the residual variance.
+/// least-squares step, scaled by the residual variance or, where the
+/// residuals are smaller than picks can be (exact synthetic picks), by
+/// [`READING_ERROR_S`] squared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Uncertainty {
     /// North-south, km.
@@ -78,6 +80,12 @@ struct Obs {
     wave: Wave,
     time: UtcTime,
 }
+
+/// The least a pick's error can be, s: the reading accuracy of a sharp
+/// local onset at 100 Hz (about 0.1 s; Bormann, NMSOP-2 2012, ch. 11). An
+/// uncertainty is never smaller than these picks allow, however well the
+/// times happen to fit.
+pub const READING_ERROR_S: f64 = 0.1;
 
 /// Why an event could not be located.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -264,7 +272,7 @@ pub fn locate(file: &PicksFile, tau: &TauModel) -> Result<Solution, LocateError>
     }
     let n = obs.len();
     let dof = n.saturating_sub(4).max(1) as f64;
-    let var = ss / dof;
+    let var = (ss / dof).max(READING_ERROR_S * READING_ERROR_S);
     let sd = |i: usize| (cov[i][i] * var).max(0.0).sqrt();
     Ok(Solution {
         latitude: lat,

@@ -11,6 +11,44 @@ pub fn ml_iaspei(amplitude_nm: f64, r_km: f64) -> f64 {
         - 2.09
 }
 
+/// Natural period of the standard Wood-Anderson seismometer, s (IASPEI
+/// 2013, the ML standard: 0.8 s, damping 0.7, magnification 2080).
+pub const WOOD_ANDERSON_PERIOD_S: f64 = 0.8;
+/// Damping of the standard Wood-Anderson seismometer (IASPEI 2013).
+pub const WOOD_ANDERSON_DAMPING: f64 = 0.7;
+/// Magnification of the standard Wood-Anderson seismometer (IASPEI 2013).
+pub const WOOD_ANDERSON_GAIN: f64 = 2080.0;
+
+/// The ground displacement a standard Wood-Anderson seismometer would
+/// record, in the units of `velocity` times seconds (nm from nm/s), before
+/// its magnification: the ground velocity through
+/// s / (s² + 2hω₀s + ω₀²), by the bilinear transform pre-warped at ω₀.
+/// The peak of this, in nm, is the A of [`ml_iaspei`].
+pub fn wood_anderson(velocity: &[f64], sample_rate_hz: f64) -> Vec<f64> {
+    let w0 = std::f64::consts::TAU / WOOD_ANDERSON_PERIOD_S;
+    let h = WOOD_ANDERSON_DAMPING;
+    let k = w0 / (w0 / (2.0 * sample_rate_hz)).tan();
+    let a0 = k * k + 2.0 * h * w0 * k + w0 * w0;
+    let sos = [
+        k / a0,
+        0.0,
+        -k / a0,
+        1.0,
+        (2.0 * w0 * w0 - 2.0 * k * k) / a0,
+        (k * k - 2.0 * h * w0 * k + w0 * w0) / a0,
+    ];
+    crate::domain::waveform::dsp::sosfilt(&[sos], velocity)
+}
+
+/// The Wood-Anderson response to ground displacement at `freq_hz`: the
+/// ratio of the recorded (unmagnified) to the ground amplitude.
+pub fn wood_anderson_response(freq_hz: f64) -> f64 {
+    let w = std::f64::consts::TAU * freq_hz;
+    let w0 = std::f64::consts::TAU / WOOD_ANDERSON_PERIOD_S;
+    let h = WOOD_ANDERSON_DAMPING;
+    w * w / ((w0 * w0 - w * w).powi(2) + (2.0 * h * w0 * w).powi(2)).sqrt()
+}
+
 /// Surface-wave magnitude, IASPEI (2013) standard Ms_20 (Vaněk et al. 1962):
 /// Ms = log10(A/T) + 1.66 log10(Δ) + 0.3, with A the vertical Rayleigh-wave
 /// ground displacement in nm at period T (18-22 s) and Δ in degrees (20-160).
@@ -69,6 +107,29 @@ mod tests {
         assert!((energy_joules(7.0) / energy_joules(6.0) - 31.62).abs() < 0.01);
         // M 6 releases about 15 kt of TNT, like the 1945 Hiroshima bomb.
         assert!((tnt_tonnes(6.0) / 15_000.0 - 1.0).abs() < 0.1);
+    }
+
+    #[test]
+    fn the_wood_anderson_filter_has_the_instruments_response() {
+        // Steady sinusoids of ground velocity: the peak of the simulated
+        // record against the analytic response, from 0.2 to 10 Hz.
+        let rate = 100.0;
+        for f in [0.2, 0.5, 1.25, 2.0, 5.0, 10.0] {
+            let w = std::f64::consts::TAU * f;
+            let n = (60.0 * rate) as usize;
+            let v: Vec<f64> = (0..n).map(|i| (w * i as f64 / rate).sin() * 1000.0).collect();
+            let y = wood_anderson(&v, rate);
+            let peak = y[n / 2..].iter().fold(0.0f64, |m, x| m.max(x.abs()));
+            let want = 1000.0 / w * wood_anderson_response(f);
+            // The bilinear transform integrates like the trapezoid rule:
+            // exact at ω₀, (ωT/2)/tan(ωT/2) lower towards Nyquist (-3 % at
+            // 10 Hz and 100 Hz sampling; ML's waves are 1-5 Hz).
+            let tol = if f > 5.0 { 0.06 } else { 0.01 };
+            assert!((peak / want - 1.0).abs() < tol, "{f} Hz: {peak} vs {want}");
+        }
+        // Flat above its natural frequency, damped to 1/(2h) at it.
+        assert!((wood_anderson_response(20.0) - 1.0).abs() < 0.01);
+        assert!((wood_anderson_response(1.25) - 1.0 / 1.4).abs() < 1e-9);
     }
 
     #[test]

@@ -132,7 +132,7 @@ impl Component {
     }
 
     /// Min and max between `t0` and `t1` s, raw or band-passed.
-    fn range(&self, t0: f64, t1: f64, clearer: bool) -> Option<(f32, f32)> {
+    pub fn range(&self, t0: f64, t1: f64, clearer: bool) -> Option<(f32, f32)> {
         let i = |t: f64| ((t - self.start_s) * self.rate_hz).floor().max(0.0) as usize;
         let p = if clearer { &self.clear } else { &self.raw };
         p.range(i(t0), i(t1).max(i(t0) + 1))
@@ -552,7 +552,7 @@ fn axis_font() -> Option<&'static Font> {
 /// Draws `text` with its baseline at `y`, from `x` or centred on it. Each
 /// text is rasterised once into a coverage mask and then only blended, so
 /// that the axis's numbers cost next to nothing while a finger zooms.
-fn label(c: &mut Canvas, text: &str, x: f32, y: f32, size: f32, colour: Rgba, centred: bool) {
+pub fn label(c: &mut Canvas, text: &str, x: f32, y: f32, size: f32, colour: Rgba, centred: bool) {
     type Masks = std::collections::HashMap<(String, u32), Canvas>;
     static MASKS: std::sync::Mutex<Option<Masks>> = std::sync::Mutex::new(None);
     let Some(font) = axis_font() else { return };
@@ -612,6 +612,8 @@ pub fn nice_step(rough: f64) -> f64 {
 
 /// `12 s`, or `12.5 s` when the step is under a second.
 fn format_seconds(t: f64, step: f64) -> String {
+    // A tick a hair below zero is zero, not "-0 s".
+    let t = if t.abs() < step * 1e-6 { 0.0 } else { t };
     if step < 1.0 {
         format!("{t:.1} s")
     } else {

@@ -319,11 +319,16 @@ impl Game {
         self.check();
     }
 
+    /// Whether the recording changed since it was last drawn.
+    pub fn stale(&self) -> bool {
+        self.drawn != Some((self.current, self.round().view.revision))
+    }
+
     /// Draws the current round's recording, when it changed since the last
     /// drawing into `c`.
     pub fn draw(&mut self, c: &mut Canvas) {
         let key = (self.current, self.round().view.revision);
-        if self.drawn == Some(key) {
+        if !self.stale() {
             return;
         }
         self.round().view.draw(c);

@@ -251,6 +251,10 @@ impl Kind for FindWavesParams {
         vec![super::Picture::new(TRACE_W, TRACE_H, crate::domain::draw::canvas::Rgba::hex(0x10202e))]
     }
 
+    fn stale(game: &Game, _index: usize) -> bool {
+        game.stale()
+    }
+
     fn draw(game: &mut Game, _index: usize, canvas: &mut crate::domain::draw::Canvas) {
         game.draw(canvas);
     }
@@ -260,7 +264,7 @@ impl Kind for FindWavesParams {
 
 /// A warning where a round's picks are not confirmed, proposing the
 /// automatic ones for the curator to write into the scene.
-fn check_picks(c: &mut Checker, at: &FieldPath, picks: &ReferencePicks) {
+pub(crate) fn check_picks(c: &mut Checker, at: &FieldPath, picks: &ReferencePicks) {
     match (picks.p, picks.s) {
         (None, _) | (_, None) => c.warn(
             &at.field("recording"),

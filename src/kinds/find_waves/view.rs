@@ -5,7 +5,6 @@
 //! the why and the distance, and at the end the stars of the visit.
 //! Spawned once; the stage decides which parts show.
 
-use bevy::picking::pointer::PointerId;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
@@ -13,32 +12,47 @@ use super::game::{Game, Stage, Verdict};
 use super::texts as t;
 use super::{Difficulty, FindWavesParams, TRACE_H, TRACE_W};
 use crate::app::exhibits::layout::{body_row, picture_frame, side_panel};
-use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin};
-use crate::app::widgets::{
-    Lit, Localized, chip, label, node_fraction, palette, pointer_key, relabel, ui_button, ui_label,
+use crate::app::exhibits::puzzle::{
+    Follow, LitWhile, NodeQuery, SaysOnButton, Show, ShownWhile, act, button_saying, buttons_row,
+    column, picture_fraction, puzzle_plugin, says,
 };
-use crate::app::{AppSystems, UiLang};
+use crate::app::exhibits::{BodyCtx, KindView, Live, observe_lift};
+use crate::app::widgets::{chip, label, palette, pointer_key, ui_button, ui_label};
 use crate::domain::puzzle::seismogram::MarkerKind;
 use crate::domain::text::Bilingual;
 
 /// The puzzle's screen.
 pub fn plugin(app: &mut App) {
-    kind_plugin::<FindWavesParams>(app);
-    app.add_systems(Update, show_stage.in_set(AppSystems::Refresh));
+    puzzle_plugin::<FindWavesParams, Says, Part>(app);
 }
 
-/// Parts of the side panel that come and go with the stage.
-#[derive(Component, Clone, Copy, PartialEq, Eq)]
+/// Parts of the side panel that come and go with the stage, and buttons
+/// lit when they can act.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Part {
     Placing,
     Checked,
     Finished,
     /// Zoom and "make it clearer", while there is a recording to read.
     Tools,
+    /// Both markers are down.
+    CanCheck,
+}
+
+impl Show<Game> for Part {
+    fn shown(self, g: &Game) -> bool {
+        match self {
+            Part::Placing => g.stage == Stage::Placing,
+            Part::Checked => g.stage == Stage::Checked,
+            Part::Finished => g.stage == Stage::Finished,
+            Part::Tools => g.stage != Stage::Finished,
+            Part::CanCheck => g.can_check(),
+        }
+    }
 }
 
 /// Texts that follow the game.
-#[derive(Component, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Says {
     Round,
     Hint,
@@ -98,7 +112,7 @@ fn verdict_line(kind: MarkerKind, v: &Verdict, tolerance: f64) -> Bilingual {
     )
 }
 
-impl Says {
+impl Follow<Game> for Says {
     fn text(self, g: &Game) -> Bilingual {
         let r = g.round();
         match self {
@@ -202,53 +216,55 @@ impl KindView for FindWavesParams {
         let intro = ctx.params().intro.clone();
         let g = ctx.state().clone();
         body.spawn(body_row()).with_children(|row| {
-            row.spawn((
+            let mut trace = row.spawn((
                 TracePicture,
                 ctx.picture_node(0),
                 picture_frame(TRACE_W as f32 / TRACE_H as f32),
-            ))
-            .observe(on_press)
-            .observe(on_drag)
-            .observe(on_release)
-            .observe(on_drag_end)
-            .observe(on_cancel)
-            .observe(on_scroll);
+            ));
+            trace.observe(on_press).observe(on_drag).observe(on_scroll);
+            observe_lift::<FindWavesParams>(&mut trace, |run, key, now| {
+                run.state.pointer_up(key, now)
+            });
             row.spawn(side_panel(18.0)).with_children(|side| {
-                side.spawn((Says::Round, say(Says::Round, &g, lang, 30.0, palette::TEXT_DIM)));
-                side.spawn((Part::Placing, column())).with_children(|p| {
+                side.spawn(says(Says::Round, &g, lang, 30.0, palette::TEXT_DIM));
+                side.spawn((ShownWhile(Part::Placing), column(18.0))).with_children(|p| {
                     p.spawn(label(&intro, lang, 30.0, palette::TEXT));
                     p.spawn(ui_label(&t::COMPONENTS, lang, 26.0, palette::TEXT_DIM));
-                    p.spawn((Says::Hint, say(Says::Hint, &g, lang, 32.0, palette::ACCENT)));
-                    p.spawn(row_of_buttons()).with_children(|b| {
-                        b.spawn((CheckButton, ui_button(&t::CHECK, lang, g.can_check())))
-                            .observe(act(Game::check));
+                    p.spawn(says(Says::Hint, &g, lang, 32.0, palette::ACCENT));
+                    p.spawn(buttons_row()).with_children(|b| {
+                        b.spawn((
+                            CheckButton,
+                            LitWhile(Part::CanCheck),
+                            ui_button(&t::CHECK, lang, g.can_check()),
+                        ))
+                            .observe(act::<FindWavesParams>(Game::check));
                         b.spawn(ui_button(&t::HINT, lang, false))
-                            .observe(act(Game::hint));
+                            .observe(act::<FindWavesParams>(Game::hint));
                     });
                 });
-                side.spawn((Part::Checked, column())).with_children(|c| {
+                side.spawn((ShownWhile(Part::Checked), column(18.0))).with_children(|c| {
                     for kind in [MarkerKind::P, MarkerKind::S] {
                         let s = Says::Verdict(kind);
-                        c.spawn((s, say(s, &g, lang, 32.0, palette::TEXT)));
+                        c.spawn(says(s, &g, lang, 32.0, palette::TEXT));
                     }
-                    c.spawn((Says::Why, say(Says::Why, &g, lang, 26.0, palette::TEXT_DIM)));
-                    c.spawn((Says::Distance, say(Says::Distance, &g, lang, 30.0, palette::ACCENT)));
-                    c.spawn((NextButton, button_with(Says::NextButton, &g, lang, true)))
-                        .observe(act(Game::next));
+                    c.spawn(says(Says::Why, &g, lang, 26.0, palette::TEXT_DIM));
+                    c.spawn(says(Says::Distance, &g, lang, 30.0, palette::ACCENT));
+                    c.spawn((NextButton, button_saying(Says::NextButton, &g, lang)))
+                        .observe(act::<FindWavesParams>(Game::next));
                 });
-                side.spawn((Part::Finished, column())).with_children(|f| {
-                    f.spawn((Says::Stars, say(Says::Stars, &g, lang, 40.0, palette::ACCENT)));
+                side.spawn((ShownWhile(Part::Finished), column(18.0))).with_children(|f| {
+                    f.spawn(says(Says::Stars, &g, lang, 40.0, palette::ACCENT));
                     f.spawn(ui_label(&t::DUTY, lang, 30.0, palette::TEXT));
                     f.spawn(ui_button(&t::PLAY_AGAIN, lang, true))
-                        .observe(act(Game::restart));
+                        .observe(act::<FindWavesParams>(Game::restart));
                 });
-                side.spawn((Part::Tools, row_of_buttons())).with_children(|b| {
+                side.spawn((ShownWhile(Part::Tools), buttons_row())).with_children(|b| {
                     b.spawn(chip(&t::ZOOM_IN.to_bilingual(), lang, false))
-                        .observe(act(|g: &mut Game| g.view_mut().zoom(2.0, 0.5)));
+                        .observe(act::<FindWavesParams>(|g: &mut Game| g.view_mut().zoom(2.0, 0.5)));
                     b.spawn(chip(&t::ZOOM_OUT.to_bilingual(), lang, false))
-                        .observe(act(|g: &mut Game| g.view_mut().zoom(0.5, 0.5)));
-                    b.spawn(chip_with(Says::ClearerButton, &g, lang))
-                        .observe(act(|g: &mut Game| {
+                        .observe(act::<FindWavesParams>(|g: &mut Game| g.view_mut().zoom(0.5, 0.5)));
+                    b.spawn((chip(&Says::ClearerButton.text(&g), lang, false), SaysOnButton(Says::ClearerButton)))
+                        .observe(act::<FindWavesParams>(|g: &mut Game| {
                             let on = !g.round().view.clearer;
                             g.view_mut().set_clearer(on);
                         }));
@@ -258,104 +274,6 @@ impl KindView for FindWavesParams {
     }
 }
 
-/// A click observer that does `f` to the running game.
-fn act(
-    f: impl Fn(&mut Game) + Send + Sync + 'static,
-) -> impl FnMut(On<Pointer<Click>>, ResMut<Live<FindWavesParams>>) {
-    move |_: On<Pointer<Click>>, mut live: ResMut<Live<FindWavesParams>>| {
-        if let Some(g) = live.state_mut() {
-            f(g);
-        }
-    }
-}
-
-fn say(s: Says, g: &Game, lang: crate::domain::text::Lang, size: f32, c: Color) -> impl Bundle {
-    // The panel's full width, so that the text is measured at the width it
-    // is drawn at and wraps the same way (its height then fits its lines).
-    (
-        label(&s.text(g), lang, size, c),
-        Node {
-            width: percent(100),
-            ..default()
-        },
-    )
-}
-
-/// A button whose label follows the game.
-fn button_with(s: Says, g: &Game, lang: crate::domain::text::Lang, lit: bool) -> impl Bundle {
-    let b = crate::app::widgets::button(&s.text(g), lang, lit);
-    (b, SaysOnButton(s))
-}
-
-fn chip_with(s: Says, g: &Game, lang: crate::domain::text::Lang) -> impl Bundle {
-    (chip(&s.text(g), lang, false), SaysOnButton(s))
-}
-
-/// A button whose label is the text of a [`Says`].
-#[derive(Component, Clone, Copy)]
-struct SaysOnButton(Says);
-
-fn column() -> Node {
-    Node {
-        flex_direction: FlexDirection::Column,
-        row_gap: px(18),
-        ..default()
-    }
-}
-
-fn row_of_buttons() -> Node {
-    Node {
-        flex_wrap: FlexWrap::Wrap,
-        column_gap: px(14),
-        row_gap: px(14),
-        ..default()
-    }
-}
-
-/// The side panel for the game's stage, and its texts.
-#[allow(clippy::type_complexity)]
-fn show_stage(
-    live: Res<Live<FindWavesParams>>,
-    lang: Res<UiLang>,
-    mut parts: Query<(&Part, &mut Node)>,
-    mut texts: Query<(&Says, &mut Text, &mut Localized), Without<SaysOnButton>>,
-    buttons: Query<(&SaysOnButton, &Children)>,
-    mut labels: Query<(&mut Text, &mut Localized), (Without<Says>, Without<SaysOnButton>)>,
-    mut check: Query<&mut Lit, With<CheckButton>>,
-) {
-    let Some(g) = live.state() else { return };
-    for (part, mut node) in &mut parts {
-        let shown = match part {
-            Part::Placing => g.stage == Stage::Placing,
-            Part::Checked => g.stage == Stage::Checked,
-            Part::Finished => g.stage == Stage::Finished,
-            Part::Tools => g.stage != Stage::Finished,
-        };
-        let display = if shown { Display::Flex } else { Display::None };
-        if node.display != display {
-            node.display = display;
-        }
-    }
-    for (which, mut text, mut loc) in &mut texts {
-        relabel(&mut text, &mut loc, &which.text(g), lang.0);
-    }
-    for (which, children) in &buttons {
-        for c in children.iter() {
-            if let Ok((mut text, mut loc)) = labels.get_mut(c) {
-                relabel(&mut text, &mut loc, &which.0.text(g), lang.0);
-            }
-        }
-    }
-    for mut lit in &mut check {
-        let want = g.can_check();
-        if lit.0 != want {
-            lit.0 = want;
-        }
-    }
-}
-
-type NodeQuery<'w, 's> = Query<'w, 's, (&'static ComputedNode, &'static UiGlobalTransform)>;
-
 /// Where a pointer falls on the trace, in picture pixels.
 fn trace_point(
     nodes: &NodeQuery,
@@ -363,11 +281,8 @@ fn trace_point(
     window: &Query<&Window, With<PrimaryWindow>>,
     pos: Vec2,
 ) -> Option<Vec2> {
-    let (node, tf) = nodes.get(entity).ok()?;
-    let n = node_fraction(node, tf, window.single().ok(), pos)?;
-    Some(n * Vec2::new(TRACE_W as f32, TRACE_H as f32))
+    picture_fraction(nodes, entity, window, pos).map(|n| n * Vec2::new(TRACE_W as f32, TRACE_H as f32))
 }
-
 
 fn on_press(
     press: On<Pointer<Press>>,
@@ -396,36 +311,6 @@ fn on_drag(
     ) {
         g.pointer_move(pointer_key(&drag.pointer_id), p.x, p.y);
     }
-}
-
-fn lift(live: &mut Live<FindWavesParams>, id: &PointerId, now: f64) {
-    if let Some(g) = live.state_mut() {
-        g.pointer_up(pointer_key(id), now);
-    }
-}
-
-fn on_release(
-    release: On<Pointer<Release>>,
-    time: Res<Time<Real>>,
-    mut live: ResMut<Live<FindWavesParams>>,
-) {
-    lift(&mut live, &release.pointer_id, time.elapsed_secs_f64());
-}
-
-fn on_drag_end(
-    end: On<Pointer<DragEnd>>,
-    time: Res<Time<Real>>,
-    mut live: ResMut<Live<FindWavesParams>>,
-) {
-    lift(&mut live, &end.pointer_id, time.elapsed_secs_f64());
-}
-
-fn on_cancel(
-    cancel: On<Pointer<Cancel>>,
-    time: Res<Time<Real>>,
-    mut live: ResMut<Live<FindWavesParams>>,
-) {
-    lift(&mut live, &cancel.pointer_id, time.elapsed_secs_f64());
 }
 
 fn on_scroll(scroll: On<Pointer<Scroll>>, mut live: ResMut<Live<FindWavesParams>>) {

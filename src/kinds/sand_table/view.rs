@@ -3,7 +3,6 @@
 //! back home), the legend of the fronts; beside it the magnitudes, each
 //! station's name, readout and record, the clock and "reset view".
 
-use bevy::picking::pointer::PointerId;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
@@ -11,7 +10,7 @@ use super::table::STATION_COLOURS;
 use super::{RECORD_H, SandShow, SandTableParams, TABLE_H, TABLE_W, table::SandTable};
 use crate::app::exhibits::clock::clock_buttons;
 use crate::app::exhibits::layout::{body_row, colour, picture_frame, side_panel, swatch};
-use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin};
+use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin, observe_lift};
 use crate::app::widgets::{Lit, Localized, chip, label, node_fraction, palette, pointer_key, relabel, ui_label};
 use crate::app::{AppSystems, UiLang};
 use crate::domain::draw::palette::{P_WAVE, S_WAVE};
@@ -44,12 +43,12 @@ impl KindView for SandTableParams {
         let clock = ctx.run.clock;
         let chosen = ctx.state().table.magnitude;
         body.spawn(body_row()).with_children(|row| {
-            row.spawn((
+            let mut table = row.spawn((
                 TablePicture,
                 ctx.picture_node(0),
                 picture_frame(TABLE_W as f32 / TABLE_H as f32),
-            ))
-            .with_children(|pic| {
+            ));
+            table.with_children(|pic| {
                 // The legend of the fronts, in the picture's corner.
                 pic.spawn((
                     Node {
@@ -68,10 +67,12 @@ impl KindView for SandTableParams {
             })
             .observe(on_press)
             .observe(on_drag)
-            .observe(on_release)
-            .observe(on_drag_end)
-            .observe(on_cancel)
             .observe(on_scroll);
+            observe_lift::<SandTableParams>(&mut table, |run, key, now| {
+                if let Some(g) = run.state.gestures.up(key, now) {
+                    gesture(run, g, now);
+                }
+            });
             row.spawn(side_panel(10.0)).with_children(|side| {
                 side.spawn(label(&p.intro, lang, 26.0, palette::TEXT));
                 side.spawn(Node {
@@ -291,38 +292,6 @@ fn on_drag(
 /// Hands a gesture that is no tap to the camera.
 fn turn(s: &mut SandShow, g: Gesture) {
     s.table.view.camera.apply(g, TABLE_H as f32);
-}
-
-fn lift(live: &mut Live<SandTableParams>, id: &PointerId, now: f64) {
-    if let Some(run) = live.get_mut()
-        && let Some(g) = run.state.gestures.up(pointer_key(id), now)
-    {
-        gesture(run, g, now);
-    }
-}
-
-fn on_release(
-    release: On<Pointer<Release>>,
-    time: Res<Time<Real>>,
-    mut live: ResMut<Live<SandTableParams>>,
-) {
-    lift(&mut live, &release.pointer_id, time.elapsed_secs_f64());
-}
-
-fn on_drag_end(
-    end: On<Pointer<DragEnd>>,
-    time: Res<Time<Real>>,
-    mut live: ResMut<Live<SandTableParams>>,
-) {
-    lift(&mut live, &end.pointer_id, time.elapsed_secs_f64());
-}
-
-fn on_cancel(
-    cancel: On<Pointer<Cancel>>,
-    time: Res<Time<Real>>,
-    mut live: ResMut<Live<SandTableParams>>,
-) {
-    lift(&mut live, &cancel.pointer_id, time.elapsed_secs_f64());
 }
 
 fn on_scroll(scroll: On<Pointer<Scroll>>, mut live: ResMut<Live<SandTableParams>>) {

@@ -9,8 +9,10 @@ pub mod view;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Card, Kind, Opening};
+use super::{Card, Kind, Opening, Picture};
+use crate::domain::draw::Canvas;
 use crate::domain::draw::canvas::Rgba;
+use crate::domain::map::{self, MapFrame, MapLabel, RegionalMap};
 use crate::domain::physics::geo::{distance_deg, km_per_deg};
 use crate::domain::physics::taup::TauModel;
 use crate::domain::scene::Place;
@@ -112,7 +114,29 @@ impl Kind for WaveRaceParams {
         if let Some(n) = opening.moment {
             race.predict(Runner::ALL[n.clamp(1, 3) - 1]);
         }
+        let m = RaceMap::new(self);
+        race.map = m.has_backdrop().then_some(m);
         Ok(race)
+    }
+
+    /// The regional map under the race, where it covers the square.
+    fn pictures(race: &Race) -> Vec<Picture> {
+        race.map
+            .map(|_| Picture::new(MAP_PX, MAP_PX, map::colours::BACKGROUND))
+            .into_iter()
+            .collect()
+    }
+
+    fn stale(race: &Race, _index: usize) -> bool {
+        !race.map_drawn
+    }
+
+    fn draw(race: &mut Race, _index: usize, canvas: &mut Canvas) {
+        if let Some(m) = race.map {
+            let labels = m.labels(&race_points(race));
+            map::draw(RegionalMap::shipped(), &m.frame, canvas, &labels);
+            race.map_drawn = true;
+        }
     }
 
     fn clock_pace(&self) -> Option<f64> {
@@ -126,35 +150,55 @@ impl Kind for WaveRaceParams {
     const CARDS: &'static [Card] = &[("wave-race", card::wave_race)];
 }
 
-/// The square map around the quake and the hall.
+/// The quake and the hall on the map, as fractions (kept clear of names).
+pub fn race_points(race: &Race) -> Vec<(f64, f64)> {
+    race.map
+        .map(|m| vec![m.frame.at(race.quake.0, race.quake.1), m.frame.at(race.hall.0, race.hall.1), (0.12, 0.95)])
+        .unwrap_or_default()
+}
+
+/// The square map around the quake and the hall, over the regional map.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RaceMap {
-    lat0: f64,
-    lon0: f64,
-    half_km: f64,
+    /// The projection.
+    pub frame: MapFrame,
 }
+
+/// Side of the map's picture, px.
+pub const MAP_PX: u32 = 720;
 
 impl RaceMap {
     /// A map centred between the quake and the hall, with room around both.
     pub fn new(p: &WaveRaceParams) -> Self {
         Self {
-            lat0: (p.quake.lat + p.hall.lat) / 2.0,
-            lon0: (p.quake.lon + p.hall.lon) / 2.0,
-            half_km: (p.distance_km() * 0.8).max(60.0),
+            frame: MapFrame::new(
+                (p.quake.lat + p.hall.lat) / 2.0,
+                (p.quake.lon + p.hall.lon) / 2.0,
+                (p.distance_km() * 0.8).max(60.0),
+            ),
         }
     }
 
     /// Where a place is, in percent of the map from its top left
     /// (an equirectangular projection about the map's centre).
     pub fn at(&self, lat: f64, lon: f64) -> (f64, f64) {
-        let k = km_per_deg();
-        let x = (lon - self.lon0) * self.lat0.to_radians().cos() * k;
-        let y = (lat - self.lat0) * k;
-        (50.0 + self.percent(x), 50.0 - self.percent(y))
+        let (x, y) = self.frame.at(lat, lon);
+        (100.0 * x, 100.0 * y)
     }
 
     /// A length in percent of the map's side.
     pub fn percent(&self, km: f64) -> f64 {
-        km / (2.0 * self.half_km) * 100.0
+        100.0 * self.frame.frac(km)
+    }
+
+    /// Whether the regional map covers the whole square.
+    pub fn has_backdrop(&self) -> bool {
+        self.frame.inside_box()
+    }
+
+    /// The towns and rivers named on the map, clear of the quake and the
+    /// hall (`keep`, in fractions).
+    pub fn labels(&self, keep: &[(f64, f64)]) -> Vec<MapLabel> {
+        map::labels(RegionalMap::shipped(), &self.frame, 6, 0.14, keep)
     }
 }

@@ -58,6 +58,14 @@ pub struct Race {
     /// First-arrival times of P and S against distance (0.1° steps out
     /// to a little beyond the hall), for the fronts.
     curve: Vec<(f64, f64, f64)>,
+    /// The quake's epicentre: latitude, longitude.
+    pub quake: (f64, f64),
+    /// The hall.
+    pub hall: (f64, f64),
+    /// The regional map the race is shown on, where it has one.
+    pub map: Option<super::RaceMap>,
+    /// Whether the map's picture has been drawn.
+    pub map_drawn: bool,
 }
 
 impl Race {
@@ -92,6 +100,10 @@ impl Race {
             prediction: None,
             stage: Stage::Predict,
             curve,
+            quake: (lat, lon),
+            hall: (hall_lat, hall_lon),
+            map: None,
+            map_drawn: false,
         })
     }
 

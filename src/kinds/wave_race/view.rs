@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use super::race::{Race, Runner, Stage};
 use super::{RACE_P, RACE_S, RACE_SURFACE, RaceMap, WaveRaceParams};
 use crate::app::exhibits::clock::clock_buttons;
-use crate::app::exhibits::layout::{body_row, colour, side_panel};
+use crate::app::exhibits::layout::{body_row, colour, map_labels, side_panel};
 use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin};
 use crate::app::widgets::{
     Localized, TOUCH_PX, button, label, palette, relabel, ui_button, ui_label,
@@ -112,8 +112,10 @@ impl KindView for WaveRaceParams {
         let map = RaceMap::new(&p);
         let (qx, qy) = map.at(p.quake.lat, p.quake.lon);
         let (hx, hy) = map.at(p.hall.lat, p.hall.lon);
+        // The regional map under the race, with its towns and rivers.
+        let backdrop = race.map.map(|m| (ctx.picture_node(0), m.labels(&super::race_points(&race))));
         body.spawn(body_row()).with_children(|row| {
-            row.spawn((
+            let mut map_node = row.spawn((
                 Node {
                     height: percent(100),
                     aspect_ratio: Some(1.0),
@@ -123,8 +125,14 @@ impl KindView for WaveRaceParams {
                     ..default()
                 },
                 BackgroundColor(Color::srgb_u8(0x16, 0x32, 0x4a)),
-            ))
-            .with_children(|m| {
+            ));
+            if let Some((image, _)) = &backdrop {
+                map_node.insert(image.clone());
+            }
+            map_node.with_children(|m| {
+                if let Some((_, labels)) = &backdrop {
+                    map_labels(m, labels, lang, 24.0);
+                }
                 // A 100 km grid gives the map its scale.
                 let step = map.percent(100.0) as f32;
                 let mut x = (qx as f32).rem_euclid(step);
@@ -364,7 +372,7 @@ fn grid_line(at: f32, vertical: bool) -> impl Bundle {
     };
     (
         node,
-        BackgroundColor(Color::srgb_u8(0x25, 0x44, 0x5e)),
+        BackgroundColor(Color::srgba(1.0, 1.0, 1.0, 0.07)),
         Pickable::IGNORE,
     )
 }
