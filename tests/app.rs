@@ -1350,3 +1350,111 @@ fn find_the_waves_plays_a_round_through_real_pointer_events() {
     assert_eq!((g.current, g.stage), (1, Stage::Placing));
     assert_eq!(g.total_stars, 6);
 }
+
+#[test]
+fn where_was_the_quake_plays_both_rounds_through_real_pointer_events() {
+    use bevy::picking::pointer::PointerButton;
+    use quakehall::kinds::WhereQuakeParams;
+    use quakehall::kinds::where_quake::game::{STRIP_H, STRIP_W, Stage};
+    use quakehall::kinds::where_quake::view::{
+        CheckButton, CirclesButton, MapPicture, NextButton, RecordPicture,
+    };
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("17-where-quake"));
+    // Lay the map out by hand, 600 px square centred on (400, 400).
+    let map = first_with::<MapPicture>(&mut app);
+    let (side, centre) = (600.0f32, Vec2::new(400.0, 400.0));
+    app.world_mut().entity_mut(map).insert((
+        ComputedNode {
+            size: Vec2::splat(side),
+            ..default()
+        },
+        UiGlobalTransform::from_translation(centre),
+    ));
+    let on_map =
+        |f: (f64, f64)| centre - Vec2::splat(side / 2.0) + Vec2::new(f.0 as f32, f.1 as f32) * side;
+    // Round 1 gives S−P: a press lands the pin off, a drag brings it to
+    // where the circles meet.
+    let g = state::<WhereQuakeParams>(&app);
+    assert_eq!(g.stage, Stage::Placing);
+    let best = g.best_point().unwrap();
+    let target = on_map(g.frame.at(best.0, best.1));
+    let start = target + Vec2::new(-40.0, 30.0);
+    finger(&mut app, map, 1, start, press_event());
+    let drag = Drag {
+        button: PointerButton::Primary,
+        distance: target - start,
+        delta: target - start,
+    };
+    finger(&mut app, map, 1, target, drag);
+    finger(&mut app, map, 1, target, release_event());
+    app.update();
+    let check = first_with::<CheckButton>(&mut app);
+    tap(&mut app, check);
+    app.update();
+    let g = state::<WhereQuakeParams>(&app);
+    assert_eq!(g.stage, Stage::Checked);
+    assert_eq!(g.verdict.unwrap().stars, 3, "{:?}", g.verdict);
+    let next = first_with::<NextButton>(&mut app);
+    tap(&mut app, next);
+    app.update();
+    // Round 2: read S on each record by dragging its flag.
+    assert_eq!(state::<WhereQuakeParams>(&app).stage, Stage::Reading);
+    let records: Vec<(Entity, usize)> = {
+        let w = app.world_mut();
+        let mut q = w.query::<(Entity, &RecordPicture)>();
+        q.iter(w).map(|(e, r)| (e, r.0)).collect()
+    };
+    let (w, h) = (STRIP_W as f32, STRIP_H as f32);
+    let n = state::<WhereQuakeParams>(&app).round().stations.len();
+    for &(e, i) in records.iter().filter(|(_, i)| *i < n) {
+        let rc = Vec2::new(640.0, 100.0 + 150.0 * i as f32);
+        app.world_mut().entity_mut(e).insert((
+            ComputedNode {
+                size: Vec2::new(w, h),
+                ..default()
+            },
+            UiGlobalTransform::from_translation(rc),
+        ));
+        let s = &state::<WhereQuakeParams>(&app).round().stations[i];
+        let at = |t: f64| rc + Vec2::new((s.view.frac_of(t) as f32 - 0.5) * w, 10.0);
+        let (from, to) = (at(s.sp_s - 2.0), at(s.sp_s));
+        finger(&mut app, e, 10 + i as u64, from, press_event());
+        let drag = Drag {
+            button: PointerButton::Primary,
+            distance: to - from,
+            delta: to - from,
+        };
+        finger(&mut app, e, 10 + i as u64, to, drag);
+        finger(&mut app, e, 10 + i as u64, to, release_event());
+        app.update();
+        let s = &state::<WhereQuakeParams>(&app).round().stations[i];
+        let read = s.read_sp().unwrap();
+        assert!(
+            (read - s.sp_s).abs() < 0.1,
+            "{}: read {read}, S−P {}",
+            s.id,
+            s.sp_s
+        );
+    }
+    let circles = first_with::<CirclesButton>(&mut app);
+    tap(&mut app, circles);
+    app.update();
+    let g = state::<WhereQuakeParams>(&app);
+    assert_eq!(g.stage, Stage::Placing);
+    let best = g.best_point().unwrap();
+    let here = on_map(g.frame.at(best.0, best.1));
+    finger(&mut app, map, 2, here, press_event());
+    finger(&mut app, map, 2, here, release_event());
+    app.update();
+    tap(&mut app, check);
+    app.update();
+    let g = state::<WhereQuakeParams>(&app);
+    assert_eq!(g.verdict.unwrap().stars, 3, "{:?}", g.verdict);
+    tap(&mut app, next);
+    app.update();
+    let g = state::<WhereQuakeParams>(&app);
+    assert_eq!(g.stage, Stage::Finished);
+    assert_eq!(g.total_stars, 6);
+}

@@ -247,3 +247,256 @@ fn validate_proposes_picks_for_a_recording_without_any() {
         .unwrap();
     assert_eq!(g.rounds[1].picks.p.unwrap().source, PickSource::Scene);
 }
+
+mod where_quake {
+    use super::*;
+    use quakehall::domain::physics::geo::distance_deg;
+    use quakehall::domain::physics::taup::Wave;
+    use quakehall::kinds::WhereQuakeParams;
+    use quakehall::kinds::where_quake::game::{self, Game, STRIP_W, Stage};
+
+    fn game() -> Game {
+        let p: WhereQuakeParams = shipped("17-where-quake");
+        p.build(&opening(None)).unwrap()
+    }
+
+    fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+        distance_deg(a.0, a.1, b.0, b.1) * km_per_deg()
+    }
+
+    /// Puts every record's S flag at the reference S, as a careful reader.
+    fn read_every_s(g: &mut Game) {
+        for i in 0..g.round().stations.len() {
+            let s = &g.round().stations[i];
+            let parked = s.view.marker(MarkerKind::S).unwrap().t;
+            let w = STRIP_W as f32;
+            let x0 = s.view.frac_of(parked) as f32 * w;
+            let x1 = s.view.frac_of(s.sp_s) as f32 * w;
+            g.strip_press(i, x0, w);
+            g.strip_drag(i, x1, w);
+            g.strip_release();
+        }
+    }
+
+    #[test]
+    fn stars_follow_the_distance_from_the_epicentre() {
+        assert_eq!(game::stars(0.0), 3);
+        assert_eq!(game::stars(5.0), 3);
+        assert_eq!(game::stars(5.1), 2);
+        assert_eq!(game::stars(15.0), 2);
+        assert_eq!(game::stars(39.9), 1);
+        assert_eq!(game::stars(40.1), 0);
+        assert_eq!(game::stars(f64::NAN), 0);
+    }
+
+    #[test]
+    fn circle_radii_are_the_physics_layers_s_minus_p_inverted() {
+        let tau = TauModel::shared("chongqing").unwrap();
+        let mut g = game();
+        let mut n = 0;
+        for round in 0..g.rounds.len() {
+            if g.stage == Stage::Reading {
+                read_every_s(&mut g);
+                g.draw_circles();
+            }
+            assert_eq!(g.stage, Stage::Placing);
+            let r = g.round();
+            let src = tau.source(r.depth_km);
+            for s in &r.stations {
+                let radius = s.radius_km.unwrap();
+                let d = radius / km_per_deg();
+                let sp = src.first_time(Wave::S, d).unwrap() - src.first_time(Wave::P, d).unwrap();
+                assert!((sp - s.sp_s).abs() < 0.02, "{}: {sp} vs {}", s.id, s.sp_s);
+                // With the quake's own depth, the radius is the true
+                // epicentral distance.
+                let truth = km(r.truth, (s.lat, s.lon));
+                assert!(
+                    (radius - truth).abs() < 1.0,
+                    "round {round} {}: {radius} vs {truth}",
+                    s.id
+                );
+                n += 1;
+            }
+            g.map_press(0.5, 0.5);
+            g.check();
+            g.next();
+        }
+        assert_eq!(n, 8);
+    }
+
+    #[test]
+    fn the_best_answer_is_within_the_engines_uncertainty_of_the_epicentre() {
+        let mut g = game();
+        for _ in 0..g.rounds.len() {
+            if g.stage == Stage::Reading {
+                read_every_s(&mut g);
+                g.draw_circles();
+            }
+            let best = g.best_point().unwrap();
+            let r = g.round();
+            let sol = r.solution.as_ref().expect("the engine locates it");
+            let u = &sol.uncertainty;
+            let sigma = u.latitude_km.hypot(u.longitude_km);
+            let off = km(best, r.truth);
+            let engine_off = km((sol.latitude, sol.longitude), r.truth);
+            println!(
+                "best {off:.2} km, engine {engine_off:.2} km off, uncertainty ±{:.2}/{:.2} km",
+                u.latitude_km, u.longitude_km
+            );
+            assert!(
+                off <= sigma,
+                "best answer {off:.2} km off, uncertainty {sigma:.2} km"
+            );
+            assert!(
+                engine_off <= sigma,
+                "engine {engine_off:.2} km off, uncertainty {sigma:.2} km"
+            );
+            assert!(
+                sigma < 5.0,
+                "a four-station local location is good to a few km: {sigma}"
+            );
+            g.map_press(0.5, 0.5);
+            g.check();
+            g.next();
+        }
+    }
+
+    #[test]
+    fn a_visitor_locates_every_quake_to_the_end() {
+        let mut g = game();
+        assert_eq!(g.stage, Stage::Placing, "the easy round gives S−P");
+        assert!(!g.can_check());
+        for round in 0..g.rounds.len() {
+            if g.stage == Stage::Reading {
+                assert!(!g.can_draw_circles());
+                g.draw_circles();
+                assert_eq!(g.stage, Stage::Reading, "not before every S is read");
+                read_every_s(&mut g);
+                assert!(g.can_draw_circles());
+                g.draw_circles();
+            }
+            assert_eq!(g.stage, Stage::Placing);
+            // The finger lands a little off, then drags the pin where the
+            // circles meet.
+            let (lat, lon) = g.best_point().unwrap();
+            let (fx, fy) = g.frame.at(lat, lon);
+            g.map_press(fx + 0.05, fy - 0.04);
+            g.map_drag(fx, fy);
+            g.map_release();
+            assert!(g.can_check());
+            g.check();
+            assert_eq!(g.stage, Stage::Checked);
+            let v = g.verdict.unwrap();
+            assert_eq!(v.stars, 3, "round {round}: {v:?}");
+            assert!(v.engine_error_km.unwrap() < 3.0, "{v:?}");
+            // Dragging after the check moves nothing.
+            g.map_press(0.1, 0.1);
+            assert_eq!(g.pin.map(|p| km(p, (lat, lon)) < 1.0), Some(true));
+            g.next();
+        }
+        assert_eq!(g.stage, Stage::Finished);
+        assert_eq!(g.total_stars, g.max_stars());
+        g.restart();
+        assert_eq!((g.stage, g.current, g.total_stars), (Stage::Placing, 0, 0));
+        assert!(g.pin.is_none());
+    }
+
+    #[test]
+    fn a_pin_far_away_earns_no_stars_and_shows_where_it_was() {
+        let mut g = game();
+        g.map_press(0.0, 0.0);
+        g.map_release();
+        g.check();
+        let v = g.verdict.unwrap();
+        assert_eq!(v.stars, 0, "{v:?}");
+        assert!(v.error_km > 40.0);
+        assert_eq!(g.stage, Stage::Checked);
+        // The truth is drawn: a yellow star where the epicentre is.
+        let mut c = quakehall::domain::draw::Canvas::new(
+            640,
+            640,
+            quakehall::domain::draw::canvas::Rgba::hex(0),
+        );
+        g.draw(0, &mut c);
+        let (x, y) = g.frame.at(g.round().truth.0, g.round().truth.1);
+        let p = c.pixel((x * 640.0) as u32, (y * 640.0) as u32);
+        assert_eq!((p.0, p.1, p.2), (0xff, 0xd2, 0x3f), "{p:?}");
+        assert!(!g.stale(0), "drawn once, not again until it changes");
+    }
+
+    #[test]
+    fn hints_say_what_to_do_then_light_where_to_look() {
+        let mut g = game();
+        // Easy round: the map's hint lights where the circles meet.
+        let mut before = quakehall::domain::draw::Canvas::new(
+            640,
+            640,
+            quakehall::domain::draw::canvas::Rgba::hex(0),
+        );
+        g.draw(0, &mut before);
+        g.hint();
+        assert!(!g.stale(0) || g.hints == 1);
+        g.hint();
+        assert_eq!(g.hints, 2);
+        assert!(g.stale(0));
+        let mut after = before.clone();
+        g.draw(0, &mut after);
+        let (lat, lon) = g.best_point().unwrap();
+        let (x, y) = g.frame.at(lat, lon);
+        let (x, y) = ((x * 640.0) as u32 + 6, (y * 640.0) as u32 + 6);
+        assert_ne!(
+            before.pixel(x, y),
+            after.pixel(x, y),
+            "the glow where the circles meet"
+        );
+        // The round to read: bands around each S.
+        g.map_press(0.5, 0.5);
+        g.check();
+        g.next();
+        assert_eq!(g.stage, Stage::Reading);
+        g.hint();
+        g.hint();
+        for s in &g.round().stations {
+            let band = s.view.guides.iter().find(|b| b.half_width_s > 0.0).unwrap();
+            assert!((band.t - band.half_width_s..=band.t + band.half_width_s).contains(&s.sp_s));
+        }
+    }
+
+    #[test]
+    fn shot_moments_open_round_n_checked() {
+        let p: WhereQuakeParams = shipped("17-where-quake");
+        let g = p.build(&opening(Some(2))).unwrap();
+        assert_eq!((g.current, g.stage), (1, Stage::Checked));
+        assert!(g.verdict.unwrap().stars >= 2, "{:?}", g.verdict);
+        let g = p.build(&opening(Some(3))).unwrap();
+        assert_eq!(g.stage, Stage::Finished);
+    }
+
+    #[test]
+    fn validate_says_where_a_round_lacks_stations_or_an_epicentre() {
+        let copy = HallCopy::new();
+        let file = copy.scene("17-where-quake.ron");
+        let text = std::fs::read_to_string(&file).unwrap();
+        // The second round down to two stations.
+        let cut = text.replacen(
+            "                    (recording: \"recordings/local-tongliang/SY.BBE.mseed\", name: (zh: \"北碚\", en: \"Beibei\")),\n",
+            "",
+            1,
+        ).replacen(
+            "                    (recording: \"recordings/local-tongliang/SY.JJI.mseed\", name: (zh: \"江津\", en: \"Jiangjin\")),\n",
+            "",
+            1,
+        );
+        assert_ne!(cut, text);
+        std::fs::write(&file, &cut).unwrap();
+        let lib = Library::load(&copy.scenes(), &copy.assets());
+        let problem = lib
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .find(|p| p.contains("rounds[1].stations"))
+            .unwrap_or_else(|| panic!("{:#?}", lib.problems));
+        assert!(problem.contains("17-where-quake.ron:"), "{problem}");
+        assert!(problem.contains("3"), "{problem}");
+    }
+}

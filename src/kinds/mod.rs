@@ -274,4 +274,7 @@ exhibit_kinds! {
     /// A recording on which the visitor drags the P and S markers, scored
     /// against the reference picks; S−P gives the distance.
     find_waves::FindWaves(FindWavesParams),
+    /// Stations on the regional map: S−P at each gives a circle, and the
+    /// visitor pins the epicentre where the circles meet.
+    where_quake::WhereQuake(WhereQuakeParams),
 }
