@@ -1458,3 +1458,67 @@ fn where_was_the_quake_plays_both_rounds_through_real_pointer_events() {
     assert_eq!(g.stage, Stage::Finished);
     assert_eq!(g.total_stars, 6);
 }
+
+#[test]
+fn the_jigsaw_sorts_through_real_pointer_drags() {
+    use bevy::picking::pointer::PointerButton;
+    use quakehall::kinds::JigsawParams;
+    use quakehall::kinds::jigsaw::game::{AXIS_PX, STACK_H, STACK_W, Stage};
+    use quakehall::kinds::jigsaw::view::{CurvesButton, NextButton, StackPicture};
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("20-jigsaw"));
+    let stack = first_with::<StackPicture>(&mut app);
+    let (w, h) = (STACK_W as f32, STACK_H as f32);
+    let centre = Vec2::new(600.0, 400.0);
+    app.world_mut().entity_mut(stack).insert((
+        ComputedNode {
+            size: Vec2::new(w, h),
+            ..default()
+        },
+        UiGlobalTransform::from_translation(centre),
+    ));
+    let top = centre.y - h / 2.0;
+    for _ in 0..2 {
+        let mut id = 1;
+        while state::<JigsawParams>(&app).stage == Stage::Sorting {
+            let g = state::<JigsawParams>(&app);
+            let n = g.order.len();
+            let slot = (h - AXIS_PX) / n as f32;
+            // Take the first slot that holds the wrong record and drag the
+            // right one up into it.
+            let sorted = g.sorted();
+            let to = (0..n).find(|&k| g.order[k] != sorted[k]).unwrap();
+            let from = g.order.iter().position(|&r| r == sorted[to]).unwrap();
+            let (a, b) = (
+                Vec2::new(centre.x, top + (from as f32 + 0.5) * slot),
+                Vec2::new(centre.x, top + (to as f32 + 0.3) * slot),
+            );
+            finger(&mut app, stack, id, a, press_event());
+            let drag = Drag {
+                button: PointerButton::Primary,
+                distance: b - a,
+                delta: b - a,
+            };
+            finger(&mut app, stack, id, b, drag);
+            finger(&mut app, stack, id, b, release_event());
+            app.update();
+            assert_eq!(state::<JigsawParams>(&app).order[to], sorted[to]);
+            id += 1;
+            assert!(id < 20, "sorting does not end");
+        }
+        let g = state::<JigsawParams>(&app);
+        assert_eq!(g.stage, Stage::Solved);
+        assert_eq!(g.order, g.sorted());
+        let curves = first_with::<CurvesButton>(&mut app);
+        tap(&mut app, curves);
+        app.update();
+        assert_eq!(state::<JigsawParams>(&app).stage, Stage::Curves);
+        let next = first_with::<NextButton>(&mut app);
+        tap(&mut app, next);
+        app.update();
+    }
+    let g = state::<JigsawParams>(&app);
+    assert_eq!(g.stage, Stage::Finished);
+    assert_eq!(g.total_stars, 6);
+}

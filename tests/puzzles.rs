@@ -500,3 +500,162 @@ mod where_quake {
         assert!(problem.contains("3"), "{problem}");
     }
 }
+
+mod jigsaw {
+    use super::*;
+    use quakehall::kinds::JigsawParams;
+    use quakehall::kinds::jigsaw::game::{Game, STACK_H, Stage};
+
+    fn game() -> Game {
+        let p: JigsawParams = shipped("20-jigsaw");
+        p.build(&opening(None)).unwrap()
+    }
+
+    #[test]
+    fn records_are_the_sidecars_distances_and_the_curves_pass_their_arrivals() {
+        let g = game();
+        for r in &g.rounds {
+            for rec in &r.records {
+                // The curves: the tau-p layer's first P and S at each distance.
+                let at = |which: usize| {
+                    let c = r
+                        .curves
+                        .windows(2)
+                        .find(|w| (w[0].0..=w[1].0).contains(&rec.distance_km))
+                        .unwrap();
+                    let f = (rec.distance_km - c[0].0) / (c[1].0 - c[0].0);
+                    let (a, b) = if which == 1 {
+                        (c[0].1, c[1].1)
+                    } else {
+                        (c[0].2, c[1].2)
+                    };
+                    a + f * (b - a)
+                };
+                assert!(
+                    (at(1) - rec.p_s).abs() < 0.3,
+                    "{}: P {} vs curve {}",
+                    rec.name.en,
+                    rec.p_s,
+                    at(1)
+                );
+                assert!(
+                    (at(2) - rec.s_s).abs() < 0.5,
+                    "{}: S {} vs curve {}",
+                    rec.name.en,
+                    rec.s_s,
+                    at(2)
+                );
+            }
+        }
+        let d: Vec<f64> = g.rounds[0]
+            .records
+            .iter()
+            .map(|r| r.distance_km.round())
+            .collect();
+        assert_eq!(d, vec![58.0, 76.0, 118.0, 148.0, 203.0]);
+    }
+
+    #[test]
+    fn the_stack_starts_muddled_and_its_solved_order_is_distance_order() {
+        let mut g = game();
+        assert_eq!(g.stage, Stage::Sorting);
+        let sorted = g.sorted();
+        assert!(
+            g.order.iter().zip(&sorted).all(|(a, b)| a != b),
+            "no record starts in its place: {:?}",
+            g.order
+        );
+        assert!(!g.in_order());
+        quakehall::kinds::jigsaw::solve(&mut g);
+        assert_eq!(g.stage, Stage::Solved);
+        assert_eq!(g.order, sorted);
+        let d: Vec<f64> = g
+            .order
+            .iter()
+            .map(|&i| g.round().records[i].distance_km)
+            .collect();
+        assert!(d.windows(2).all(|w| w[0] < w[1]), "{d:?}");
+        // And P and S come later and further apart down the stack.
+        let r = g.round();
+        let p: Vec<f64> = g.order.iter().map(|&i| r.records[i].p_s).collect();
+        let sp: Vec<f64> = g
+            .order
+            .iter()
+            .map(|&i| r.records[i].s_s - r.records[i].p_s)
+            .collect();
+        assert!(p.windows(2).all(|w| w[0] < w[1]) && sp.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(g.total_stars, 3);
+    }
+
+    #[test]
+    fn lines_light_between_neighbours_in_order_as_the_visitor_drags() {
+        let mut g = game();
+        let lit = |g: &Game| {
+            (0..g.order.len() - 1)
+                .filter(|&k| g.pair_in_order(k))
+                .count()
+        };
+        let before = lit(&g);
+        // Drag the nearest record from wherever it is to the top, by its
+        // picture's pixels.
+        let nearest = g.sorted()[0];
+        let from = g.order.iter().position(|&r| r == nearest).unwrap();
+        let slot =
+            (STACK_H as f32 - quakehall::kinds::jigsaw::game::AXIS_PX) / g.order.len() as f32;
+        g.press((from as f32 + 0.5) * slot);
+        assert_eq!(g.held(), Some(from));
+        g.drag_to(0.2 * slot);
+        g.release();
+        assert_eq!(g.order[0], nearest);
+        assert_eq!(g.moves, 1);
+        assert!(lit(&g) + 1 >= before, "{} then {}", before, lit(&g));
+        // Dropping a record where it was is no move.
+        g.press(0.5 * slot);
+        g.release();
+        assert_eq!(g.moves, 1);
+    }
+
+    #[test]
+    fn a_visit_sorts_every_stack_to_the_end_and_hints_cost_a_star() {
+        let mut g = game();
+        g.hint();
+        g.hint();
+        g.hint();
+        assert_eq!(g.hints, 2);
+        quakehall::kinds::jigsaw::solve(&mut g);
+        assert_eq!(g.total_stars, 1);
+        g.show_curves();
+        assert_eq!(g.stage, Stage::Curves);
+        g.next();
+        assert_eq!((g.current, g.stage), (1, Stage::Sorting));
+        assert!(!g.in_order());
+        quakehall::kinds::jigsaw::solve(&mut g);
+        g.next();
+        assert_eq!(g.stage, Stage::Finished);
+        assert_eq!(g.total_stars, 4);
+        g.restart();
+        assert_eq!((g.current, g.stage, g.total_stars), (0, Stage::Sorting, 0));
+        assert!(!g.in_order());
+    }
+
+    #[test]
+    fn the_section_draws_records_at_their_distances_under_the_curves() {
+        let p: JigsawParams = shipped("20-jigsaw");
+        let mut g = p.build(&opening(Some(1))).unwrap();
+        assert_eq!(g.stage, Stage::Curves);
+        let mut c = quakehall::domain::draw::Canvas::new(
+            900,
+            640,
+            quakehall::domain::draw::canvas::Rgba::hex(0),
+        );
+        g.draw(&mut c);
+        assert!(!g.stale());
+        // The farthest record lies lower than the nearest.
+        let r = g.round();
+        let near = g.distance_y(r.records[0].distance_km);
+        let far = g.distance_y(r.records[4].distance_km);
+        assert!(far > near + 300.0, "{near} {far}");
+        let g = p.build(&opening(Some(3))).unwrap();
+        assert_eq!(g.stage, Stage::Finished);
+    }
+}

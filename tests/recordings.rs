@@ -54,5 +54,5 @@ fn shipped_recordings_are_what_their_specs_make_and_say_so() {
             );
         }
     }
-    assert_eq!(specs, 4);
+    assert_eq!(specs, 5);
 }

@@ -277,4 +277,7 @@ exhibit_kinds! {
     /// Stations on the regional map: S−P at each gives a circle, and the
     /// visitor pins the epicentre where the circles meet.
     where_quake::WhereQuake(WhereQuakeParams),
+    /// One quake's records at several stations, shuffled: the visitor
+    /// sorts them by distance until the P and S lines run through them.
+    jigsaw::Jigsaw(JigsawParams),
 }
