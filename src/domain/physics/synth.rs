@@ -468,7 +468,9 @@ pub fn synthesize(spec: &SynthSpec, motion: Motion) -> Result<Vec<StationRecord>
                 }
             }
             inverse.process(&mut full);
-            comps.push(full[..n].iter().map(|c| c.re / nfft as f64 * 1e9).collect());
+            // The spectra are continuous (m·s): u(t) = ∫ U(f) e^(2πift) df,
+            // so the inverse sum is weighted by df (m → nm).
+            comps.push(full[..n].iter().map(|c| c.re * df * 1e9).collect());
         }
         let mut rng = Seeded::stream(spec.seed, k as u64);
         add_coda_and_surface_waves(
@@ -781,13 +783,21 @@ fn add_coda_and_surface_waves(
     }
 }
 
+/// How loud the background is: a station on the sediments of a city's
+/// basin, with a microseism of about 1.3 µm ground displacement at 0.2 Hz
+/// (1.6 µm/s) and cultural noise of some hundred nm/s at 1-10 Hz, between
+/// Peterson's (1993, USGS Open-File Report 93-322) new low and high noise
+/// models at those periods.
+pub const NOISE_LEVEL: f64 = 40.0;
+
 /// Seeded background noise: a microseism at about 0.2 Hz and broadband noise.
 fn add_noise(comps: &mut [Vec<f64>], rate: f64, motion: Motion, rng: &mut Seeded) {
-    let scale = match motion {
-        Motion::Displacement => 1.0,
-        Motion::Velocity => 2.0,
-        Motion::Acceleration => 5.0,
-    };
+    let scale = NOISE_LEVEL
+        * match motion {
+            Motion::Displacement => 1.0,
+            Motion::Velocity => 2.0,
+            Motion::Acceleration => 5.0,
+        };
     let ph = rng.uniform() * std::f64::consts::TAU;
     for c in comps.iter_mut() {
         let mut lp = 0.0;

@@ -19,8 +19,8 @@
 //!    no pick: the picker says nothing rather than something wrong on noise.
 //! 4. S is sought after P on the horizontal energy (N and E, or 1 and 2) in
 //!    the same bands: the largest horizontal motion after P bounds the search,
-//!    AIC on the horizontal energy places the onset between the P coda and
-//!    the S arrival, and the S pick needs [`MIN_SNR_S`] against the P coda
+//!    AIC on the horizontal that moves most there places the onset between
+//!    the P coda and the S arrival, and the S pick needs [`MIN_SNR_S`] against the P coda
 //!    (again the first band that passes).
 //!    Without horizontals there is no S pick.
 
@@ -339,14 +339,21 @@ fn pick_s(horizontals: &[&Trace], p_time: UtcTime) -> Option<Pick> {
             if to <= from + 4 * nsta {
                 return None;
             }
-            // AIC on each horizontal, unfiltered so that no filter delays
-            // it; the earlier change point is the onset (S may be
-            // polarised onto either component).
-            let onset = comps
-                .iter()
-                .filter_map(|(_, x)| aic_onset(&x[from..to]))
-                .min()
-                .map(|k| from + k)?;
+            // AIC, unfiltered so that no filter delays it, on the
+            // horizontal S is polarised onto: the one that moves most in
+            // the band after P. (The earlier change point of both would
+            // be P's own motion on the radial component at regional
+            // distances, where Pn arrives steeply enough to be as large
+            // there as S.)
+            let strongest = (0..comps.len()).max_by(|&a, &b| {
+                let peak = |k: usize| {
+                    filtered[k][from..to]
+                        .iter()
+                        .fold(0.0f64, |m, v| m.max(v.abs()))
+                };
+                peak(a).total_cmp(&peak(b))
+            })?;
+            let onset = aic_onset(&comps[strongest].1[from..to]).map(|k| from + k)?;
             let before = mean(&energy[p.max(onset.saturating_sub(10 * nsta))..onset]);
             let after = mean(&energy[onset..(onset + 4 * nsta).min(n)]);
             let snr = (after / before.max(f64::MIN_POSITIVE)).sqrt();
