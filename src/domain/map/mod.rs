@@ -669,4 +669,3 @@ mod tests {
         assert_eq!(p, colours::TOWN);
     }
 }
-

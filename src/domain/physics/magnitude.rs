@@ -117,7 +117,9 @@ mod tests {
         for f in [0.2, 0.5, 1.25, 2.0, 5.0, 10.0] {
             let w = std::f64::consts::TAU * f;
             let n = (60.0 * rate) as usize;
-            let v: Vec<f64> = (0..n).map(|i| (w * i as f64 / rate).sin() * 1000.0).collect();
+            let v: Vec<f64> = (0..n)
+                .map(|i| (w * i as f64 / rate).sin() * 1000.0)
+                .collect();
             let y = wood_anderson(&v, rate);
             let peak = y[n / 2..].iter().fold(0.0f64, |m, x| m.max(x.abs()));
             let want = 1000.0 / w * wood_anderson_response(f);

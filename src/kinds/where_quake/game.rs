@@ -153,6 +153,10 @@ pub struct Game {
     base: Canvas,
     /// Bumped when the map's drawing changes.
     revision: u64,
+    /// Bumped when anything on the map but the pin changes.
+    layer_revision: u64,
+    /// The map with everything but the pin, and what it showed.
+    layer: Option<((usize, u64), Canvas)>,
     /// What each picture last showed: (round, revision).
     drawn: Vec<Option<(usize, u64)>>,
     /// The record a finger is on.
@@ -201,6 +205,8 @@ impl Game {
             tau,
             base,
             revision: 0,
+            layer_revision: 0,
+            layer: None,
             drawn: vec![None; 1 + MAX_STATIONS],
             held_strip: None,
             holding_pin: false,
@@ -211,6 +217,7 @@ impl Game {
 
     fn changed(&mut self) {
         self.revision = self.revision.wrapping_add(1);
+        self.layer_revision = self.layer_revision.wrapping_add(1);
     }
 
     fn start_round(&mut self, i: usize) {
@@ -387,7 +394,8 @@ impl Game {
         let p = self.frame.lat_lon(fx.clamp(0.0, 1.0), fy.clamp(0.0, 1.0));
         if self.pin != Some(p) {
             self.pin = Some(p);
-            self.changed();
+            // Only the pin moved: the circles under it are kept.
+            self.revision = self.revision.wrapping_add(1);
         }
     }
 
@@ -468,12 +476,32 @@ impl Game {
         (self.frame.frac(km) * MAP_PX as f64) as f32
     }
 
-    fn draw_map(&self, c: &mut Canvas) {
-        if c.rgba.len() == self.base.rgba.len() {
-            c.rgba.copy_from_slice(&self.base.rgba);
-        } else {
-            c.clear(map::colours::BACKGROUND);
+    /// Draws the map: the layer under the pin (drawn again only when
+    /// something but the pin changed), then the pin.
+    fn draw_map(&mut self, c: &mut Canvas) {
+        let key = (self.current, self.layer_revision);
+        if self.layer.as_ref().is_none_or(|(k, _)| *k != key) {
+            let mut layer = self.base.clone();
+            self.draw_layer(&mut layer);
+            self.layer = Some((key, layer));
         }
+        match &self.layer {
+            Some((_, layer)) if layer.rgba.len() == c.rgba.len() => c.rgba.copy_from_slice(&layer.rgba),
+            _ => c.clear(map::colours::BACKGROUND),
+        }
+        if let Some((lat, lon)) = self.pin {
+            let (x, y) = self.px(lat, lon);
+            // A pin: a round head above the point, its tip on the point.
+            c.fill_polygon(&[(x - 9.0, y - 26.0), (x + 9.0, y - 26.0), (x, y)], Rgba::hex(0x10202e));
+            c.fill_circle(x, y - 32.0, 16.0, Rgba::hex(0x10202e));
+            c.fill_circle(x, y - 32.0, 12.0, Rgba::hex(0xe63946));
+            c.fill_polygon(&[(x - 6.0, y - 27.0), (x + 6.0, y - 27.0), (x, y - 3.0)], Rgba::hex(0xe63946));
+            c.fill_circle(x, y - 32.0, 4.5, Rgba::hex(0xffffff));
+        }
+    }
+
+    /// Everything on the map but the pin, over the base map in `c`.
+    fn draw_layer(&self, c: &mut Canvas) {
         let r = self.round();
         if self.stage != Stage::Reading {
             if self.stage == Stage::Placing
@@ -514,15 +542,6 @@ impl Game {
             let tri = |h: f32| vec![(x, y - h), (x + h * 0.9, y + h * 0.6), (x - h * 0.9, y + h * 0.6)];
             c.fill_polygon(&tri(17.0), Rgba::hex(0x10202e));
             c.fill_polygon(&tri(12.0), col);
-        }
-        if let Some((lat, lon)) = self.pin {
-            let (x, y) = self.px(lat, lon);
-            // A pin: a round head above the point, its tip on the point.
-            c.fill_polygon(&[(x - 9.0, y - 26.0), (x + 9.0, y - 26.0), (x, y)], Rgba::hex(0x10202e));
-            c.fill_circle(x, y - 32.0, 16.0, Rgba::hex(0x10202e));
-            c.fill_circle(x, y - 32.0, 12.0, Rgba::hex(0xe63946));
-            c.fill_polygon(&[(x - 6.0, y - 27.0), (x + 6.0, y - 27.0), (x, y - 3.0)], Rgba::hex(0xe63946));
-            c.fill_circle(x, y - 32.0, 4.5, Rgba::hex(0xffffff));
         }
         // A 50 km scale bar in the lower left corner.
         let bar = self.km_px(50.0);
