@@ -68,9 +68,9 @@ fn shipped_recordings_are_what_their_specs_make_and_say_so() {
 /// body waves were 20-100 times too small and ML came out 1.5 units low.
 #[test]
 fn local_magnitudes_of_the_synthetic_records_agree_with_their_magnitude() {
-    use quakehall::domain::physics::magnitude::{ml_iaspei, wood_anderson};
+    use quakehall::domain::physics::magnitude::local_magnitude;
     use quakehall::domain::physics::synth::Sidecar;
-    use quakehall::domain::waveform::{self, dsp};
+    use quakehall::domain::waveform;
     let dir = root().join("assets/recordings");
     let mut n = 0;
     for ev in [
@@ -88,21 +88,23 @@ fn local_magnitudes_of_the_synthetic_records_agree_with_their_magnitude() {
             let side: Sidecar =
                 serde_json::from_str(&std::fs::read_to_string(f.with_extension("json")).unwrap())
                     .unwrap();
-            let a = file
-                .stream
-                .traces
-                .iter()
-                .filter(|t| !t.channel.ends_with('Z'))
-                .map(|t| {
-                    let mut x = t.samples.to_f64();
-                    dsp::demean(&mut x);
-                    wood_anderson(&x, t.sample_rate_hz)
-                        .iter()
-                        .fold(0.0f64, |m, v| m.max(v.abs()))
-                })
-                .fold(0.0f64, f64::max);
             let r = side.distance_km.hypot(side.event.depth_km);
-            let ml = ml_iaspei(a, r);
+            let traces: Vec<_> = file.stream.traces.iter().collect();
+            let m = local_magnitude(&traces, r).expect("horizontals");
+            let (a, ml) = (m.amplitude_nm, m.ml);
+            // The peak is in the S wave, not before it.
+            let s_time = side
+                .arrivals
+                .iter()
+                .filter(|a| a.phase.starts_with(['S', 's']))
+                .map(|a| waveform::UtcTime::parse_iso(&a.time).unwrap())
+                .min()
+                .unwrap();
+            assert!(
+                m.time.secs_since(s_time) > -0.5,
+                "{}: peak before S",
+                f.display()
+            );
             println!(
                 "{ev} {}: R {r:.0} km, A {a:.0} nm, ML {ml:.2} (M {})",
                 side.station.station, side.event.magnitude

@@ -40,6 +40,50 @@ pub fn wood_anderson(velocity: &[f64], sample_rate_hz: f64) -> Vec<f64> {
     crate::domain::waveform::dsp::sosfilt(&[sos], velocity)
 }
 
+/// A local magnitude read from a record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalMagnitude {
+    /// IASPEI (2013) ML.
+    pub ml: f64,
+    /// The peak Wood-Anderson-simulated displacement, nm (zero to peak).
+    pub amplitude_nm: f64,
+    /// The channel it was read on.
+    pub channel: String,
+    /// When the peak is.
+    pub time: crate::domain::waveform::UtcTime,
+}
+
+/// The IASPEI ML of a station's horizontal records of ground velocity in
+/// nm/s (channels ending in N, E, 1 or 2) at hypocentral distance `r_km`:
+/// each demeaned and passed through [`wood_anderson`], the larger peak of
+/// the two read as A (IASPEI 2013 allows either horizontal; the larger is
+/// the common practice of Chinese networks). `None` without horizontals.
+pub fn local_magnitude(
+    traces: &[&crate::domain::waveform::Trace],
+    r_km: f64,
+) -> Option<LocalMagnitude> {
+    traces
+        .iter()
+        .filter(|t| t.channel.ends_with(['N', 'E', 'n', 'e', '1', '2']) && t.sample_rate_hz > 0.0)
+        .filter_map(|t| {
+            let mut x = t.samples.to_f64();
+            crate::domain::waveform::dsp::demean(&mut x);
+            let y = wood_anderson(&x, t.sample_rate_hz);
+            let (i, a) = y
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (i, v.abs()))
+                .max_by(|a, b| a.1.total_cmp(&b.1))?;
+            Some(LocalMagnitude {
+                ml: ml_iaspei(a, r_km),
+                amplitude_nm: a,
+                channel: t.channel.clone(),
+                time: t.time_of(i),
+            })
+        })
+        .max_by(|a, b| a.amplitude_nm.total_cmp(&b.amplitude_nm))
+}
+
 /// The Wood-Anderson response to ground displacement at `freq_hz`: the
 /// ratio of the recorded (unmagnified) to the ground amplitude.
 pub fn wood_anderson_response(freq_hz: f64) -> f64 {

@@ -1,7 +1,8 @@
-//! What the touch puzzles share: the reference answers they score against
-//! and the touch seismogram view. Each puzzle's own rules and state live in
+//! What the touch puzzles share: the reference answers they score against,
+//! the touch seismogram view and the magnitude nomogram. Each puzzle's own rules and state live in
 //! its kind's folder (`src/kinds/`).
 
+pub mod nomogram;
 pub mod reference;
 pub mod seismogram;
 
