@@ -95,8 +95,6 @@ pub fn map_labels(
 ) {
     use crate::domain::map::LabelKind;
     for l in labels {
-        let (x, y) = (100.0 * l.fx as f32, 100.0 * l.fy as f32);
-        let flip = x > 72.0;
         let colour = match l.kind {
             LabelKind::Town => palette::TEXT_DIM,
             LabelKind::River => Color::srgb_u8(0x8c, 0xc4, 0xf0),
@@ -106,20 +104,29 @@ pub fn map_labels(
             LabelKind::River => (-0.0, size * 0.85),
         };
         m.spawn((
-            Node {
-                position_type: PositionType::Absolute,
-                left: if flip { auto() } else { percent(x) },
-                right: if flip { percent(100.0 - x) } else { auto() },
-                top: percent(y),
-                margin: if flip {
-                    UiRect::new(px(0), px(dx), px(-size * 0.7), px(0))
-                } else {
-                    UiRect::new(px(dx), px(0), px(-size * 0.7), px(0))
-                },
-                ..default()
-            },
+            beside_point(l.fx, l.fy, dx, -size * 0.7),
             Pickable::IGNORE,
             children![(label(&l.name, lang, size, colour), Pickable::IGNORE)],
         ));
+    }
+}
+
+/// A node placed beside a point of a map at fractions `(fx, fy)` of its
+/// size: `gap` px right of it, or left of it in the map's right part (so
+/// that names stay on the map), its top `top` px from the point.
+pub fn beside_point(fx: f64, fy: f64, gap: f32, top: f32) -> Node {
+    let (x, y) = (100.0 * fx as f32, 100.0 * fy as f32);
+    let flip = x > 72.0;
+    Node {
+        position_type: PositionType::Absolute,
+        left: if flip { auto() } else { percent(x) },
+        right: if flip { percent(100.0 - x) } else { auto() },
+        top: percent(y),
+        margin: if flip {
+            UiRect::new(px(0), px(gap), px(top), px(0))
+        } else {
+            UiRect::new(px(gap), px(0), px(top), px(0))
+        },
+        ..default()
     }
 }

@@ -18,15 +18,13 @@ use serde::{Deserialize, Serialize};
 use super::{Card, Kind, Opening};
 use crate::domain::physics::geo::km_per_deg;
 use crate::domain::physics::taup::TauModel;
-use crate::domain::puzzle::reference::{PickSource, ReferencePicks, reference_picks};
+use crate::domain::puzzle::reference::{ReferencePicks, reference_picks};
+use crate::domain::puzzle::{check_picks, check_recording, playable};
 use crate::domain::puzzle::seismogram::Seismogram;
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
 use crate::domain::text::Bilingual;
 use crate::domain::waveform::{self, Trace, UtcTime, WaveformFile};
 use game::{Game, Round};
-
-/// Files a recording may be: miniSEED or SAC.
-pub const RECORDING_EXTENSIONS: &[&str] = &["mseed", "miniseed", "msd", "sac"];
 
 /// Parameters of a `FindWaves`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,19 +179,7 @@ impl Kind for FindWavesParams {
         c.asset(&at.field("preview"), &self.preview, PICTURE_EXTENSIONS);
         for (i, r) in self.rounds.iter().enumerate() {
             let rp = at.field("rounds").index(i);
-            for (name, t) in [("p", &r.p), ("s", &r.s)] {
-                if let Some(t) = t
-                    && UtcTime::parse_iso(t).is_none()
-                {
-                    c.error(
-                        &rp.field(name),
-                        format!("\"{t}\" is not a time: write it like \"2026-03-18T02:14:22.17Z\""),
-                    );
-                }
-            }
-            let before = c.problems.len();
-            c.asset(&rp.field("recording"), &r.recording, RECORDING_EXTENSIONS);
-            if c.problems.len() > before {
+            if !check_recording(c, &rp, &r.recording, [&r.p, &r.s]) {
                 continue;
             }
             match round_picks(c.assets_dir(), r) {
@@ -221,17 +207,11 @@ impl Kind for FindWavesParams {
         let tau = TauModel::shared(&self.model)
             .ok_or_else(|| format!("unknown Earth model \"{}\"", self.model))?;
         let assets = opening.asset("");
-        let mut rounds = Vec::new();
-        for r in &self.rounds {
-            match load_round(&assets, r, &tau) {
-                Ok(round) => rounds.push(round),
-                // A round that cannot be played is left out, not shown broken.
-                Err(e) => eprintln!("warning: {e}: round left out"),
-            }
-        }
-        if rounds.is_empty() {
-            return Err("no round has a recording with reference picks".into());
-        }
+        let rounds = playable(
+            &self.rounds,
+            |r| load_round(&assets, r, &tau),
+            "no round has a recording with reference picks",
+        )?;
         let mut game = Game::new(rounds);
         if let Some(n) = opening.moment {
             let rounds = game.rounds.len();
@@ -260,28 +240,4 @@ impl Kind for FindWavesParams {
     }
 
     const CARDS: &'static [Card] = &[("find-waves", card::find_waves)];
-}
-
-/// A warning where a round's picks are not confirmed, proposing the
-/// automatic ones for the curator to write into the scene.
-pub(crate) fn check_picks(c: &mut Checker, at: &FieldPath, picks: &ReferencePicks) {
-    match (picks.p, picks.s) {
-        (None, _) | (_, None) => c.warn(
-            &at.field("recording"),
-            "no reference P and S for this recording, and the automatic picker finds none: \
-             write them as p: and s: (the round is left out until then)",
-        ),
-        (Some(p), Some(s)) if p.source == PickSource::Automatic || s.source == PickSource::Automatic => {
-            c.warn(
-                &at.field("recording"),
-                format!(
-                    "no reference picks in the scene, the SAC header or a sidecar: the automatic \
-                     picker proposes p: \"{}\", s: \"{}\"; check them and write them into the round",
-                    p.time.iso_micros(),
-                    s.time.iso_micros()
-                ),
-            )
-        }
-        _ => {}
-    }
 }

@@ -214,7 +214,7 @@ impl KindView for FindWavesParams {
     fn spawn(body: &mut ChildSpawnerCommands, ctx: &mut BodyCtx<Self>) {
         let lang = ctx.lang;
         let intro = ctx.params().intro.clone();
-        let g = ctx.state().clone();
+        let g = ctx.state();
         body.spawn(body_row()).with_children(|row| {
             let mut trace = row.spawn((
                 TracePicture,
@@ -226,11 +226,11 @@ impl KindView for FindWavesParams {
                 run.state.pointer_up(key, now)
             });
             row.spawn(side_panel(18.0)).with_children(|side| {
-                side.spawn(says(Says::Round, &g, lang, 30.0, palette::TEXT_DIM));
+                side.spawn(says(Says::Round, g, lang, 30.0, palette::TEXT_DIM));
                 side.spawn((ShownWhile(Part::Placing), column(18.0))).with_children(|p| {
                     p.spawn(label(&intro, lang, 30.0, palette::TEXT));
                     p.spawn(ui_label(&t::COMPONENTS, lang, 26.0, palette::TEXT_DIM));
-                    p.spawn(says(Says::Hint, &g, lang, 32.0, palette::ACCENT));
+                    p.spawn(says(Says::Hint, g, lang, 32.0, palette::ACCENT));
                     p.spawn(buttons_row()).with_children(|b| {
                         b.spawn((
                             CheckButton,
@@ -245,15 +245,15 @@ impl KindView for FindWavesParams {
                 side.spawn((ShownWhile(Part::Checked), column(18.0))).with_children(|c| {
                     for kind in [MarkerKind::P, MarkerKind::S] {
                         let s = Says::Verdict(kind);
-                        c.spawn(says(s, &g, lang, 32.0, palette::TEXT));
+                        c.spawn(says(s, g, lang, 32.0, palette::TEXT));
                     }
-                    c.spawn(says(Says::Why, &g, lang, 26.0, palette::TEXT_DIM));
-                    c.spawn(says(Says::Distance, &g, lang, 30.0, palette::ACCENT));
-                    c.spawn((NextButton, button_saying(Says::NextButton, &g, lang)))
+                    c.spawn(says(Says::Why, g, lang, 26.0, palette::TEXT_DIM));
+                    c.spawn(says(Says::Distance, g, lang, 30.0, palette::ACCENT));
+                    c.spawn((NextButton, button_saying(Says::NextButton, g, lang)))
                         .observe(act::<FindWavesParams>(Game::next));
                 });
                 side.spawn((ShownWhile(Part::Finished), column(18.0))).with_children(|f| {
-                    f.spawn(says(Says::Stars, &g, lang, 40.0, palette::ACCENT));
+                    f.spawn(says(Says::Stars, g, lang, 40.0, palette::ACCENT));
                     f.spawn(ui_label(&t::DUTY, lang, 30.0, palette::TEXT));
                     f.spawn(ui_button(&t::PLAY_AGAIN, lang, true))
                         .observe(act::<FindWavesParams>(Game::restart));
@@ -263,7 +263,7 @@ impl KindView for FindWavesParams {
                         .observe(act::<FindWavesParams>(|g: &mut Game| g.view_mut().zoom(2.0, 0.5)));
                     b.spawn(chip(&t::ZOOM_OUT.to_bilingual(), lang, false))
                         .observe(act::<FindWavesParams>(|g: &mut Game| g.view_mut().zoom(0.5, 0.5)));
-                    b.spawn((chip(&Says::ClearerButton.text(&g), lang, false), SaysOnButton(Says::ClearerButton)))
+                    b.spawn((chip(&Says::ClearerButton.text(g), lang, false), SaysOnButton(Says::ClearerButton)))
                         .observe(act::<FindWavesParams>(|g: &mut Game| {
                             let on = !g.round().view.clearer;
                             g.view_mut().set_clearer(on);

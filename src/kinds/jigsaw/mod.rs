@@ -15,13 +15,12 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::find_waves::RECORDING_EXTENSIONS;
 use super::{Card, Kind, Opening, Picture};
 use crate::domain::draw::Canvas;
 use crate::domain::draw::canvas::Rgba;
 use crate::domain::physics::geo::km_per_deg;
 use crate::domain::physics::taup::{TauModel, Wave};
-use crate::domain::puzzle::horizontal;
+use crate::domain::puzzle::{RECORDING_EXTENSIONS, check_picks, check_time, horizontal, playable};
 use crate::domain::puzzle::reference::{ReferencePicks, reference_picks, sidecar};
 use crate::domain::puzzle::seismogram::Component;
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
@@ -185,13 +184,8 @@ impl Kind for JigsawParams {
         for (i, r) in self.rounds.iter().enumerate() {
             let rp = at.field("rounds").index(i);
             c.count(&rp.field("records"), r.records.len(), 3, MAX_RECORDS, "records");
-            if let Some(o) = &r.origin
-                && UtcTime::parse_iso(o).is_none()
-            {
-                c.error(
-                    &rp.field("origin"),
-                    format!("\"{o}\" is not a time: write it like \"2026-06-17T14:55:43.2Z\""),
-                );
+            if let Some(o) = &r.origin {
+                check_time(c, &rp.field("origin"), o);
             }
             let mut origin = r.origin.is_some();
             let mut distances: Vec<f64> = Vec::new();
@@ -206,7 +200,7 @@ impl Kind for JigsawParams {
                 match load(c.assets_dir(), rec) {
                     Err(e) => c.error(&fp.field("recording"), e),
                     Ok(l) => {
-                        super::find_waves::check_picks(c, &fp, &l.picks);
+                        check_picks(c, &fp, &l.picks);
                         origin |= l.origin.is_some();
                         match l.distance_km {
                             Some(d) => distances.push(d),
@@ -257,16 +251,11 @@ impl Kind for JigsawParams {
         let tau = TauModel::shared(&self.model)
             .ok_or_else(|| format!("unknown Earth model \"{}\"", self.model))?;
         let assets = opening.asset("");
-        let mut rounds = Vec::new();
-        for (i, r) in self.rounds.iter().enumerate() {
-            match load_round(&assets, r, &tau) {
-                Ok(round) => rounds.push(round),
-                Err(e) => eprintln!("warning: round {}: {e}: left out", i + 1),
-            }
-        }
-        if rounds.is_empty() {
-            return Err("no round has three records with reference picks".into());
-        }
+        let rounds = playable(
+            &self.rounds,
+            |r| load_round(&assets, r, &tau),
+            "no round has three records with reference picks",
+        )?;
         let mut game = Game::new(rounds, 20);
         if let Some(n) = opening.moment {
             let rounds = game.rounds.len();

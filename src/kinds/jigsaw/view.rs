@@ -131,7 +131,7 @@ impl KindView for JigsawParams {
     fn spawn(body: &mut ChildSpawnerCommands, ctx: &mut BodyCtx<Self>) {
         let lang = ctx.lang;
         let intro = ctx.params().intro.clone();
-        let g = ctx.state().clone();
+        let g = ctx.state();
         body.spawn(body_row()).with_children(|row| {
             let mut stack = row.spawn((
                 StackPicture,
@@ -161,10 +161,10 @@ impl KindView for JigsawParams {
                 }
             });
             row.spawn(side_panel(18.0)).with_children(|side| {
-                side.spawn(says(Says::Round, &g, lang, 28.0, palette::TEXT_DIM));
+                side.spawn(says(Says::Round, g, lang, 28.0, palette::TEXT_DIM));
                 side.spawn((ShownWhile(Part::Sorting), column(18.0))).with_children(|p| {
                     p.spawn(label(&intro, lang, 30.0, palette::TEXT));
-                    p.spawn(says(Says::Hint, &g, lang, 30.0, palette::ACCENT));
+                    p.spawn(says(Says::Hint, g, lang, 30.0, palette::ACCENT));
                     p.spawn(ui_label(&t::LINES, lang, 26.0, palette::TEXT_DIM));
                     p.spawn(ui_button(&t::HINT, lang, false)).observe(act::<JigsawParams>(Game::hint));
                 });
@@ -178,11 +178,11 @@ impl KindView for JigsawParams {
                     p.spawn(ui_label(&t::AXES, lang, 24.0, palette::TEXT_DIM));
                 });
                 side.spawn((ShownWhile(Part::Done), column(18.0))).with_children(|p| {
-                    p.spawn((NextButton, button_saying(Says::NextButton, &g, lang)))
+                    p.spawn((NextButton, button_saying(Says::NextButton, g, lang)))
                         .observe(act::<JigsawParams>(Game::next));
                 });
                 side.spawn((ShownWhile(Part::Finished), column(18.0))).with_children(|f| {
-                    f.spawn(says(Says::Stars, &g, lang, 40.0, palette::ACCENT));
+                    f.spawn(says(Says::Stars, g, lang, 40.0, palette::ACCENT));
                     f.spawn(ui_label(&t::SECTION, lang, 30.0, palette::TEXT));
                     f.spawn(ui_button(&t::PLAY_AGAIN, lang, true))
                         .observe(act::<JigsawParams>(Game::restart));

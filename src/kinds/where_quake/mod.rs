@@ -18,13 +18,12 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::find_waves::RECORDING_EXTENSIONS;
 use super::{Card, Kind, Opening, Picture};
 use crate::domain::draw::Canvas;
 use crate::domain::draw::canvas::Rgba;
 use crate::domain::physics::locate::{PicksFile, StationPicks, locate};
 use crate::domain::physics::taup::TauModel;
-use crate::domain::puzzle::horizontal;
+use crate::domain::puzzle::{check_picks, check_recording, horizontal, playable};
 use crate::domain::puzzle::reference::{ReferencePicks, reference_picks, sidecar};
 use crate::domain::puzzle::seismogram::Seismogram;
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
@@ -240,25 +239,13 @@ impl Kind for WhereQuakeParams {
             for (k, s) in r.stations.iter().enumerate() {
                 let sp = rp.field("stations").index(k);
                 c.text(&sp.field("name"), &s.name, 16);
-                for (name, t) in [("p", &s.p), ("s", &s.s)] {
-                    if let Some(t) = t
-                        && UtcTime::parse_iso(t).is_none()
-                    {
-                        c.error(
-                            &sp.field(name),
-                            format!("\"{t}\" is not a time: write it like \"2026-03-18T02:14:22.17Z\""),
-                        );
-                    }
-                }
-                let before = c.problems.len();
-                c.asset(&sp.field("recording"), &s.recording, RECORDING_EXTENSIONS);
-                if c.problems.len() > before {
+                if !check_recording(c, &sp, &s.recording, [&s.p, &s.s]) {
                     continue;
                 }
                 match load_station(c.assets_dir(), s) {
                     Err(e) => c.error(&sp.field("recording"), e),
                     Ok(l) => {
-                        super::find_waves::check_picks(c, &sp, &l.picks);
+                        check_picks(c, &sp, &l.picks);
                         if l.at.is_none() {
                             c.error(
                                 &sp.field("at"),
@@ -302,17 +289,11 @@ impl Kind for WhereQuakeParams {
         let tau = TauModel::shared(&self.model)
             .ok_or_else(|| format!("unknown Earth model \"{}\"", self.model))?;
         let assets = opening.asset("");
-        let mut rounds = Vec::new();
-        for (i, r) in self.rounds.iter().enumerate() {
-            match load_round(&assets, r, &tau) {
-                Ok(round) => rounds.push(round),
-                // A round that cannot be played is left out, not shown broken.
-                Err(e) => eprintln!("warning: round {}: {e}: left out", i + 1),
-            }
-        }
-        if rounds.is_empty() {
-            return Err("no round has three stations with reference picks".into());
-        }
+        let rounds = playable(
+            &self.rounds,
+            |r| load_round(&assets, r, &tau),
+            "no round has three stations with reference picks",
+        )?;
         let mut game = Game::new(rounds, tau);
         if let Some(n) = opening.moment {
             let rounds = game.rounds.len();

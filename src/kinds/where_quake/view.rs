@@ -12,7 +12,9 @@ use bevy::window::PrimaryWindow;
 use super::game::{Game, MAX_STATIONS, STATION_COLOURS, STRIP_H, STRIP_W, Stage};
 use super::texts as t;
 use super::{Difficulty, WhereQuakeParams};
-use crate::app::exhibits::layout::{body_row, colour, map_labels, picture_frame, side_panel};
+use crate::app::exhibits::layout::{
+    beside_point, body_row, colour, map_labels, picture_frame, side_panel,
+};
 use crate::app::exhibits::puzzle::{
     Follow, LitWhile, NodeQuery, Show, ShownWhile, act, button_saying, buttons_row, column,
     picture_fraction, puzzle_plugin, says,
@@ -215,7 +217,7 @@ impl KindView for WhereQuakeParams {
     fn spawn(body: &mut ChildSpawnerCommands, ctx: &mut BodyCtx<Self>) {
         let lang = ctx.lang;
         let intro = ctx.params().intro.clone();
-        let g = ctx.state().clone();
+        let g = ctx.state();
         body.spawn(body_row()).with_children(|row| {
             // The map, with the names of its towns, rivers and stations.
             let mut map = row.spawn((
@@ -229,19 +231,6 @@ impl KindView for WhereQuakeParams {
             map.with_children(|m| {
                 map_labels(m, &g.labels, lang, 26.0);
                 for (k, r) in g.rounds.iter().enumerate() {
-                    let names: Vec<_> = r
-                        .stations
-                        .iter()
-                        .map(|s| {
-                            let (fx, fy) = g.frame.at(s.lat, s.lon);
-                            crate::domain::map::MapLabel {
-                                name: s.name.clone(),
-                                fx,
-                                fy,
-                                kind: crate::domain::map::LabelKind::Town,
-                            }
-                        })
-                        .collect();
                     m.spawn((
                         ShownWhile(Part::OnMap(k)),
                         Node {
@@ -252,7 +241,7 @@ impl KindView for WhereQuakeParams {
                         },
                         Pickable::IGNORE,
                     ))
-                    .with_children(|n| station_names(n, &names, lang));
+                    .with_children(|n| station_names(n, g, &r.stations, lang));
                 }
                 let (x, y, w) = g.scale_bar();
                 m.spawn((
@@ -310,7 +299,7 @@ impl KindView for WhereQuakeParams {
                             },
                             Pickable::IGNORE,
                             children![(
-                                says(Says::Station(i), &g, lang, 26.0, station_colour(i)),
+                                says(Says::Station(i), g, lang, 26.0, station_colour(i)),
                                 Pickable::IGNORE
                             )],
                         ));
@@ -318,10 +307,10 @@ impl KindView for WhereQuakeParams {
                 }
             });
             row.spawn(side_panel(16.0)).with_children(|side| {
-                side.spawn(says(Says::Round, &g, lang, 28.0, palette::TEXT_DIM));
+                side.spawn(says(Says::Round, g, lang, 28.0, palette::TEXT_DIM));
                 side.spawn((ShownWhile(Part::Reading), column(16.0))).with_children(|p| {
                     p.spawn(label(&intro, lang, 28.0, palette::TEXT));
-                    p.spawn(says(Says::Hint, &g, lang, 30.0, palette::ACCENT));
+                    p.spawn(says(Says::Hint, g, lang, 30.0, palette::ACCENT));
                     p.spawn(buttons_row()).with_children(|b| {
                         b.spawn((
                             CirclesButton,
@@ -334,11 +323,11 @@ impl KindView for WhereQuakeParams {
                 });
                 side.spawn((ShownWhile(Part::Placing), column(16.0))).with_children(|p| {
                     p.spawn(label(&intro, lang, 26.0, palette::TEXT));
-                    p.spawn(says(Says::Hint, &g, lang, 28.0, palette::ACCENT));
+                    p.spawn(says(Says::Hint, g, lang, 28.0, palette::ACCENT));
                     for i in 0..MAX_STATIONS {
                         p.spawn((
                             ShownWhile(Part::Station(i)),
-                            says(Says::Station(i), &g, lang, 28.0, station_colour(i)),
+                            says(Says::Station(i), g, lang, 28.0, station_colour(i)),
                         ));
                     }
                     p.spawn(buttons_row()).with_children(|b| {
@@ -352,14 +341,14 @@ impl KindView for WhereQuakeParams {
                     });
                 });
                 side.spawn((ShownWhile(Part::Checked), column(16.0))).with_children(|c| {
-                    c.spawn(says(Says::Verdict, &g, lang, 34.0, palette::TEXT));
-                    c.spawn(says(Says::Engine, &g, lang, 26.0, palette::TEXT_DIM));
+                    c.spawn(says(Says::Verdict, g, lang, 34.0, palette::TEXT));
+                    c.spawn(says(Says::Engine, g, lang, 26.0, palette::TEXT_DIM));
                     c.spawn(ui_label(&t::LEGEND, lang, 24.0, palette::TEXT_DIM));
-                    c.spawn((NextButton, button_saying(Says::NextButton, &g, lang)))
+                    c.spawn((NextButton, button_saying(Says::NextButton, g, lang)))
                         .observe(act::<WhereQuakeParams>(Game::next));
                 });
                 side.spawn((ShownWhile(Part::Finished), column(16.0))).with_children(|f| {
-                    f.spawn(says(Says::Stars, &g, lang, 40.0, palette::ACCENT));
+                    f.spawn(says(Says::Stars, g, lang, 40.0, palette::ACCENT));
                     f.spawn(ui_label(&t::NETWORK, lang, 30.0, palette::TEXT));
                     f.spawn(ui_button(&t::PLAY_AGAIN, lang, true))
                         .observe(act::<WhereQuakeParams>(Game::restart));
@@ -370,28 +359,17 @@ impl KindView for WhereQuakeParams {
 }
 
 /// The stations' names over the map, beside their triangles.
-fn station_names(m: &mut ChildSpawnerCommands, names: &[crate::domain::map::MapLabel], lang: Lang) {
-    for (i, l) in names.iter().enumerate() {
-        let (x, y) = (100.0 * l.fx as f32, 100.0 * l.fy as f32);
-        let flip = x > 72.0;
+fn station_names(m: &mut ChildSpawnerCommands, g: &Game, stations: &[super::game::Station], lang: Lang) {
+    for (i, s) in stations.iter().enumerate() {
+        let (fx, fy) = g.frame.at(s.lat, s.lon);
+        let mut node = beside_point(fx, fy, 24.0, 4.0);
+        node.padding = UiRect::axes(px(8), px(2));
+        node.border_radius = BorderRadius::all(px(8));
         m.spawn((
-            Node {
-                position_type: PositionType::Absolute,
-                left: if flip { auto() } else { percent(x) },
-                right: if flip { percent(100.0 - x) } else { auto() },
-                top: percent(y),
-                margin: if flip {
-                    UiRect::new(px(0), px(24), px(4), px(0))
-                } else {
-                    UiRect::new(px(24), px(0), px(4), px(0))
-                },
-                padding: UiRect::axes(px(8), px(2)),
-                border_radius: BorderRadius::all(px(8)),
-                ..default()
-            },
+            node,
             BackgroundColor(palette::BACKGROUND.with_alpha(0.75)),
             Pickable::IGNORE,
-            children![(label(&l.name, lang, 28.0, station_colour(i)), Pickable::IGNORE)],
+            children![(label(&s.name, lang, 28.0, station_colour(i)), Pickable::IGNORE)],
         ));
     }
 }
