@@ -1522,3 +1522,104 @@ fn the_jigsaw_sorts_through_real_pointer_drags() {
     assert_eq!(g.stage, Stage::Finished);
     assert_eq!(g.total_stars, 6);
 }
+
+#[test]
+fn how_big_plays_two_rounds_through_real_pointer_events() {
+    use bevy::picking::pointer::PointerButton;
+    use quakehall::domain::puzzle::seismogram::{FLAGS_H, MarkerKind};
+    use quakehall::kinds::HowBigParams;
+    use quakehall::kinds::how_big::game::{NOMO_H, NOMO_W, RECORD_H, RECORD_W, Stage};
+    use quakehall::kinds::how_big::view::{
+        CheckButton, NextButton, NomogramButton, NomogramPicture, RecordPicture,
+    };
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("18-how-big"));
+    let centre = Vec2::new(500.0, 400.0);
+    let lay = |app: &mut App, e: Entity, w: u32, h: u32| {
+        app.world_mut().entity_mut(e).insert((
+            ComputedNode {
+                size: Vec2::new(w as f32, h as f32),
+                ..default()
+            },
+            UiGlobalTransform::from_translation(centre),
+        ));
+    };
+    let record = first_with::<RecordPicture>(&mut app);
+    let nomogram = first_with::<NomogramPicture>(&mut app);
+    lay(&mut app, record, RECORD_W, RECORD_H);
+    lay(&mut app, nomogram, NOMO_W, NOMO_H);
+    let on = |w: u32, h: u32, x: f32, y: f32| {
+        centre - Vec2::new(w as f32, h as f32) / 2.0 + Vec2::new(x, y)
+    };
+    let mut id = 1;
+    let mut drag = |app: &mut App, e: Entity, from: Vec2, to: Vec2| {
+        finger(app, e, id, from, press_event());
+        let d = Drag {
+            button: PointerButton::Primary,
+            distance: to - from,
+            delta: to - from,
+        };
+        finger(app, e, id, to, d);
+        finger(app, e, id, to, release_event());
+        app.update();
+        id += 1;
+    };
+    for round in 0..2 {
+        assert_eq!(state::<HowBigParams>(&app).stage, Stage::Measuring);
+        // Each flag from where it is onto its place: S (on a round to
+        // read) where S begins, A on the biggest swing.
+        for kind in [MarkerKind::S, MarkerKind::Amplitude] {
+            let r = state::<HowBigParams>(&app).round();
+            let Some(i) = r.view.markers.iter().position(|m| m.kind == kind) else {
+                continue;
+            };
+            let w = RECORD_W as f32;
+            let t = if kind == MarkerKind::S {
+                r.sp_s
+            } else {
+                r.peak_s
+            };
+            let from = on(RECORD_W, RECORD_H, r.view.flag_x(i, w), FLAGS_H / 2.0);
+            let to = on(
+                RECORD_W,
+                RECORD_H,
+                r.view.frac_of(t) as f32 * w,
+                FLAGS_H / 2.0,
+            );
+            drag(&mut app, record, from, to);
+        }
+        let g = state::<HowBigParams>(&app);
+        assert!(g.can_lay(), "round {round}");
+        let lay_button = first_with::<NomogramButton>(&mut app);
+        tap(&mut app, lay_button);
+        app.update();
+        let g = state::<HowBigParams>(&app);
+        assert_eq!(g.stage, Stage::Laying);
+        // The ruler's ends: dragged from the middle of each scale onto
+        // the visitor's marks.
+        let marks = g.measured_y().unwrap();
+        for (end, fx) in [(0, 0.1f32), (1, 0.9)] {
+            let x = fx * NOMO_W as f32;
+            let from = on(NOMO_W, NOMO_H, x, NOMO_H as f32 / 2.0);
+            let to = on(NOMO_W, NOMO_H, x, marks[end] as f32);
+            drag(&mut app, nomogram, from, to);
+        }
+        let g = state::<HowBigParams>(&app);
+        assert!(g.can_check(), "{:?}", g.ruler);
+        let check = first_with::<CheckButton>(&mut app);
+        tap(&mut app, check);
+        app.update();
+        let g = state::<HowBigParams>(&app);
+        assert_eq!(g.stage, Stage::Checked);
+        assert_eq!(g.verdict.unwrap().stars, 3, "{:?}", g.verdict);
+        let next = first_with::<NextButton>(&mut app);
+        tap(&mut app, next);
+        app.update();
+    }
+    let g = state::<HowBigParams>(&app);
+    assert_eq!(
+        (g.current, g.stage, g.total_stars),
+        (2, Stage::Measuring, 6)
+    );
+}

@@ -659,3 +659,272 @@ mod jigsaw {
         assert_eq!(g.stage, Stage::Finished);
     }
 }
+
+mod how_big {
+    use super::*;
+    use quakehall::domain::physics::magnitude::{local_magnitude, ml_iaspei};
+    use quakehall::domain::physics::synth::Sidecar;
+    use quakehall::domain::puzzle::nomogram::trace_mm;
+    use quakehall::domain::waveform;
+    use quakehall::kinds::HowBigParams;
+    use quakehall::kinds::how_big::game::{
+        self, Game, NOMO_H, RECORD_W, Stage, energy_ratio, hypocentral_km, stars, swing_ratio,
+    };
+
+    fn game() -> (HowBigParams, Game) {
+        let p: HowBigParams = shipped("18-how-big");
+        let g = p.build(&opening(None)).unwrap();
+        assert_eq!(g.rounds.len(), p.rounds.len());
+        (p, g)
+    }
+
+    /// Drags the flag `kind` of the current record to `t` s after P.
+    fn drag_flag(g: &mut Game, kind: MarkerKind, t: f64) {
+        let w = RECORD_W as f32;
+        let v = &g.round().view;
+        let i = v.markers.iter().position(|m| m.kind == kind).unwrap();
+        let from = v.flag_x(i, w);
+        let to = (v.frac_of(t) * w as f64) as f32;
+        g.record_press(from, w);
+        g.record_drag(to, w);
+        g.record_release();
+    }
+
+    /// Measures the current round exactly and lays the ruler on the marks.
+    fn measure_and_lay(g: &mut Game) {
+        let (sp, peak) = (g.round().sp_s, g.round().peak_s);
+        if g.round().view.marker(MarkerKind::S).is_some() {
+            drag_flag(g, MarkerKind::S, sp);
+        }
+        drag_flag(g, MarkerKind::Amplitude, peak);
+        assert!(g.can_lay());
+        g.to_nomogram();
+        assert_eq!(g.stage, Stage::Laying);
+        let [yl, yr] = g.measured_y().unwrap();
+        let h = NOMO_H as f64;
+        g.nomogram_press(0.1, yl / h);
+        g.nomogram_release();
+        g.nomogram_press(0.9, yr / h);
+        g.nomogram_release();
+    }
+
+    #[test]
+    fn scoring_and_the_steps_against_analytic_cases() {
+        assert_eq!(stars(0.0), 3);
+        assert_eq!(stars(-0.2), 3);
+        assert_eq!(stars(0.3), 2);
+        assert_eq!(stars(-0.7), 1);
+        assert_eq!(stars(1.2), 0);
+        assert_eq!(stars(f64::NAN), 0);
+        assert!((swing_ratio(1.0) - 10.0).abs() < 1e-9);
+        assert!((swing_ratio(2.0) - 100.0).abs() < 1e-9);
+        // 10^1.5 per step: about 32 times, 1000 times for two.
+        assert!((energy_ratio(1.0) - 31.62).abs() < 0.01);
+        assert!((energy_ratio(2.0) - 1000.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_distance_from_s_minus_p_is_the_models_inverted() {
+        let tau = TauModel::shared("chongqing").unwrap();
+        for (depth, km) in [(6.0, 59.0), (8.0, 75.0), (10.0, 118.0)] {
+            let src = tau.source(depth);
+            let deg = km / km_per_deg();
+            use quakehall::domain::physics::taup::Wave;
+            let p = src.first_time(Wave::P, deg).unwrap();
+            let s = src.first_time(Wave::S, deg).unwrap();
+            let r = hypocentral_km(&tau, depth, s - p).unwrap();
+            assert!((r - km.hypot(depth)).abs() < 0.1, "{km} km: {r}");
+        }
+    }
+
+    #[test]
+    fn each_answer_is_the_records_own_iaspei_ml_at_the_true_distance() {
+        let (p, g) = game();
+        for (r, sr) in g.rounds.iter().zip(&p.rounds) {
+            let path = root().join("assets").join(&sr.recording);
+            let file = waveform::read_file(&path).unwrap();
+            let side: Sidecar = serde_json::from_str(
+                &std::fs::read_to_string(path.with_extension("json")).unwrap(),
+            )
+            .unwrap();
+            let dist = side.distance_km.hypot(side.event.depth_km);
+            assert!((r.distance_km - dist).abs() < 1e-9);
+            let traces: Vec<_> = file.stream.traces.iter().collect();
+            let lm = local_magnitude(&traces, dist).unwrap();
+            // The swing on the drawn record is the physics layer's peak.
+            assert!(
+                (r.peak_mm / trace_mm(lm.amplitude_nm) - 1.0).abs() < 0.01,
+                "{}: {} mm against {} nm",
+                sr.recording,
+                r.peak_mm,
+                lm.amplitude_nm
+            );
+            assert!(
+                (r.ml - lm.ml).abs() < 0.01,
+                "{}: {} vs {}",
+                sr.recording,
+                r.ml,
+                lm.ml
+            );
+            assert_eq!(r.catalogue, Some(side.event.magnitude));
+            // The peak is in the S wave, inside the record shown.
+            assert!(r.peak_s > r.sp_s - 0.5, "{}", sr.recording);
+            assert!(r.view.view.0 < r.peak_s && r.peak_s < r.view.view.1);
+        }
+        // Three quakes of different sizes: the end has steps to show.
+        let mls: Vec<f64> = g.rounds.iter().map(|r| r.ml).collect();
+        let spread = mls.iter().cloned().fold(f64::NEG_INFINITY, f64::max)
+            - mls.iter().cloned().fold(f64::INFINITY, f64::min);
+        assert!(spread > 1.0, "{mls:?}");
+    }
+
+    #[test]
+    fn a_ruler_on_the_right_marks_reads_the_records_ml() {
+        let (_, mut g) = game();
+        for k in 0..g.rounds.len() {
+            measure_and_lay(&mut g);
+            let (r_km, a_mm) = g.measured.unwrap();
+            let r = g.round();
+            assert!(
+                (r_km - r.distance_km).abs() < 2.0,
+                "{r_km} vs {}",
+                r.distance_km
+            );
+            assert!((a_mm - r.peak_mm).abs() < 1e-9);
+            // The ruler reads exactly the IASPEI formula of what was read.
+            let reading = g.reading().unwrap();
+            assert!((reading - ml_iaspei(a_mm / trace_mm(1.0), r_km)).abs() < 1e-9);
+            g.check();
+            let v = g.verdict.unwrap();
+            assert!((v.reading - v.ml).abs() < 0.05, "round {k}: {v:?}");
+            assert_eq!(v.stars, 3);
+            g.next();
+        }
+        assert_eq!(g.stage, Stage::Finished);
+        assert_eq!(g.total_stars, g.max_stars());
+        let (lo, hi) = g.span().unwrap();
+        assert!(hi - lo > 1.0);
+        g.restart();
+        assert_eq!(
+            (g.current, g.stage, g.total_stars),
+            (0, Stage::Measuring, 0)
+        );
+        assert!(g.played.is_empty());
+    }
+
+    #[test]
+    fn a_smaller_swing_reads_smaller_and_a_far_ruler_still_ends_kindly() {
+        let (_, mut g) = game();
+        // The A flag on the P wave's swing instead of the biggest.
+        drag_flag(&mut g, MarkerKind::Amplitude, 1.0);
+        g.to_nomogram();
+        let (_, a) = g.measured.unwrap();
+        assert!(a < 0.5 * g.round().peak_mm, "{a} vs {}", g.round().peak_mm);
+        let [yl, yr] = g.measured_y().unwrap();
+        let h = NOMO_H as f64;
+        g.nomogram_press(0.1, yl / h);
+        g.nomogram_release();
+        g.nomogram_press(0.9, yr / h);
+        g.nomogram_release();
+        g.check();
+        let v = g.verdict.unwrap();
+        assert!(v.reading < v.ml - 0.3, "{v:?}");
+        // Nothing is lost: the round goes on to the next quake.
+        g.next();
+        assert_eq!((g.current, g.stage), (1, Stage::Measuring));
+        // A ruler dropped far from the marks does not snap to them.
+        measure_and_lay(&mut g);
+        g.nomogram_press(0.9, 0.95);
+        g.nomogram_release();
+        g.check();
+        assert_eq!(g.verdict.unwrap().stars, 0);
+        g.next();
+        assert_eq!(g.current, 2);
+    }
+
+    #[test]
+    fn hints_light_the_swing_and_lay_the_ruler_on_the_marks() {
+        let (_, mut g) = game();
+        assert!(!g.can_lay());
+        g.hint();
+        assert!(g.round().view.guides.iter().all(|b| b.half_width_s == 0.0));
+        g.hint();
+        let r = g.round();
+        let band = r.view.guides.iter().find(|b| b.half_width_s > 0.0).unwrap();
+        assert!((band.t - band.half_width_s..=band.t + band.half_width_s).contains(&r.peak_s));
+        let peak = g.round().peak_s;
+        drag_flag(&mut g, MarkerKind::Amplitude, peak);
+        g.to_nomogram();
+        assert_eq!(g.hints, 0);
+        g.hint();
+        assert!(g.reading().is_none());
+        g.hint();
+        let marks = g.measured_y().unwrap();
+        assert_eq!(g.ruler, [Some(marks[0]), Some(marks[1])]);
+        assert!(g.can_check());
+        // An end dropped near its mark snaps onto it.
+        g.nomogram_press(0.9, (marks[1] + 10.0) / NOMO_H as f64);
+        g.nomogram_release();
+        assert_eq!(g.ruler[1], Some(marks[1]));
+    }
+
+    #[test]
+    fn shot_moments_open_round_n_checked() {
+        let p: HowBigParams = shipped("18-how-big");
+        let g = p.build(&opening(Some(2))).unwrap();
+        assert_eq!((g.current, g.stage), (1, Stage::Checked));
+        assert!(g.verdict.unwrap().stars >= 1, "{:?}", g.verdict);
+        let g = p.build(&opening(Some(4))).unwrap();
+        assert_eq!(g.stage, Stage::Finished);
+        assert_eq!(g.played.len(), 3);
+        let _ = game::SWING_HALF_S;
+    }
+
+    #[test]
+    fn validate_asks_for_the_units_of_a_real_recording() {
+        let copy = HallCopy::new();
+        // The station's "real" recording: no sidecar to say it is nm/s.
+        let rec = copy.assets().join("recordings/station");
+        std::fs::create_dir_all(&rec).unwrap();
+        std::fs::copy(
+            copy.assets()
+                .join("recordings/local-tongliang/SY.HALL.mseed"),
+            rec.join("XX.ONE.mseed"),
+        )
+        .unwrap();
+        let file = copy.scene("18-how-big.ron");
+        let text = std::fs::read_to_string(&file).unwrap().replace(
+            "recordings/local-tongliang/SY.HALL.mseed",
+            "recordings/station/XX.ONE.mseed",
+        );
+        std::fs::write(&file, &text).unwrap();
+        let lib = Library::load(&copy.scenes(), &copy.assets());
+        let problems: Vec<String> = lib.problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            problems.iter().any(|p| p.contains("18-how-big.ron:")
+                && p.contains("rounds[0]")
+                && p.contains("automatic picker proposes")),
+            "{problems:#?}"
+        );
+        let fixed = text.replace(
+            "recording: \"recordings/station/XX.ONE.mseed\",",
+            "recording: \"recordings/station/XX.ONE.mseed\", p: \"2026-05-09T10:41:36.83Z\", s: \"2026-05-09T10:41:44.49Z\", distance_km: 59.0,",
+        );
+        std::fs::write(&file, &fixed).unwrap();
+        let lib = Library::load(&copy.scenes(), &copy.assets());
+        let problem = lib
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .find(|p| p.contains("nm_s_per_count"))
+            .unwrap_or_else(|| panic!("{:#?}", lib.problems));
+        assert!(problem.contains("rounds[0].nm_s_per_count"), "{problem}");
+        let fixed = fixed.replace(
+            "distance_km: 59.0,",
+            "distance_km: 59.0, nm_s_per_count: 1.0,",
+        );
+        std::fs::write(&file, &fixed).unwrap();
+        let lib = Library::load(&copy.scenes(), &copy.assets());
+        assert!(lib.problems.is_empty(), "{:#?}", lib.problems);
+    }
+}

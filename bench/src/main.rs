@@ -203,6 +203,7 @@ fn wave_tank() {
     sand_table_turning();
     seismogram_zoom();
     pin_drag();
+    ruler_drag();
 }
 
 /// Zooming and panning the puzzles' seismogram view over a one-hour,
@@ -329,6 +330,71 @@ fn pin_drag() {
     let med = frame_ms[frame_ms.len() / 2];
     println!(
         "17 pin drag, map {}x{}: median {med:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the map {:.1}",
+        spec.width,
+        spec.height,
+        frame_ms[frame_ms.len() * 95 / 100],
+        med / copy_ms.max(1e-6)
+    );
+}
+
+/// 18's nomogram while a finger drags the ruler's end: the scales are
+/// drawn once, the marks and the ruler over them each frame.
+fn ruler_drag() {
+    use quakehall::domain::draw::Canvas;
+    use quakehall::domain::scene::Library;
+    use quakehall::kinds::how_big::game::NOMO_H;
+    use quakehall::kinds::{HowBigParams, InKind, Kind, Opening};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
+    let Some(p) = lib
+        .exhibits
+        .iter()
+        .find_map(|e| HowBigParams::of(&e.scene.kind))
+    else {
+        println!("ruler drag: no HowBig scene");
+        return;
+    };
+    let opening = Opening {
+        moment: None,
+        projectors: 0,
+        assets: Some(lib.assets_dir.as_path().into()),
+    };
+    let Ok(mut game) = p.build(&opening) else {
+        println!("ruler drag: 18 does not build");
+        return;
+    };
+    // Measure the first round and go to the nomogram.
+    let w = quakehall::kinds::how_big::game::RECORD_W as f32;
+    let peak = game.round().peak_s;
+    let x = (game.round().view.frac_of(peak) * w as f64) as f32;
+    game.record_press(x, w);
+    game.record_release();
+    game.to_nomogram();
+    let spec = HowBigParams::pictures(&game)[1];
+    let mut c = Canvas::new(spec.width, spec.height, spec.background);
+    game.draw(1, &mut c);
+    game.nomogram_press(0.9, 0.3);
+    let mut frame_ms = Vec::new();
+    for step in 0..240 {
+        let f = step as f64 / 240.0;
+        game.nomogram_drag(0.9, 0.2 + 0.6 * (f * 6.0).sin().abs());
+        let start = Instant::now();
+        game.draw(1, &mut c);
+        frame_ms.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    let copy_ms = median(
+        (0..50)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(c.rgba.clone());
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .collect(),
+    );
+    frame_ms.sort_by(f64::total_cmp);
+    let med = frame_ms[frame_ms.len() / 2];
+    println!(
+        "18 ruler drag, nomogram {}x{} ({NOMO_H} tall): median {med:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the picture {:.1}",
         spec.width,
         spec.height,
         frame_ms[frame_ms.len() * 95 / 100],

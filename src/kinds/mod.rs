@@ -277,6 +277,9 @@ exhibit_kinds! {
     /// Stations on the regional map: S−P at each gives a circle, and the
     /// visitor pins the epicentre where the circles meet.
     where_quake::WhereQuake(WhereQuakeParams),
+    /// One station's record of a quake: S−P and the biggest swing, laid
+    /// across the local-magnitude nomogram, give its magnitude.
+    how_big::HowBig(HowBigParams),
     /// One quake's records at several stations, shuffled: the visitor
     /// sorts them by distance until the P and S lines run through them.
     jigsaw::Jigsaw(JigsawParams),

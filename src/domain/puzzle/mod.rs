@@ -89,6 +89,24 @@ pub fn playable<R, T>(
     Ok(out)
 }
 
+/// The epicentral distance a SAC header gives, km: DIST, or from STLA/STLO
+/// and EVLA/EVLO.
+pub fn sac_distance_km(h: &crate::domain::waveform::sac::SacHeader) -> Option<f64> {
+    if let Some(d) = h.float("dist") {
+        return Some(d as f64);
+    }
+    let (a, b, c, d) = (
+        h.float("stla")?,
+        h.float("stlo")?,
+        h.float("evla")?,
+        h.float("evlo")?,
+    );
+    Some(
+        crate::domain::physics::geo::distance_deg(a as f64, b as f64, c as f64, d as f64)
+            * crate::domain::physics::geo::km_per_deg(),
+    )
+}
+
 /// A station's horizontal record, east first, where S is strongest and P
 /// still shows; the longest segment of it; any record where there is none.
 pub fn horizontal(traces: &[Trace]) -> Option<&Trace> {

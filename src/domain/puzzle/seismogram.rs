@@ -587,6 +587,11 @@ pub fn label(c: &mut Canvas, text: &str, x: f32, y: f32, size: f32, colour: Rgba
     }
 }
 
+/// How wide [`label`] draws `text` at `size`, px (0 without a font).
+pub fn label_width(text: &str, size: f32) -> f32 {
+    axis_font().map_or(0.0, |f| f.width(text, size))
+}
+
 /// Z, N or E (or the channel code itself).
 fn component_name(channel: &str) -> &str {
     match channel.chars().last() {

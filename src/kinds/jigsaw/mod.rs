@@ -91,16 +91,7 @@ fn load(assets: &Path, r: &JigsawRecord) -> Result<Loaded, String> {
     let picks = reference_picks(&path, &file, None, None);
     let side = sidecar(&path);
     let h = file.sac_header.as_ref();
-    let sac_distance = h.and_then(|h| {
-        if let Some(d) = h.float("dist") {
-            return Some(d as f64);
-        }
-        let (a, b, c, d) = (h.float("stla")?, h.float("stlo")?, h.float("evla")?, h.float("evlo")?);
-        Some(
-            crate::domain::physics::geo::distance_deg(a as f64, b as f64, c as f64, d as f64)
-                * km_per_deg(),
-        )
-    });
+    let sac_distance = h.and_then(crate::domain::puzzle::sac_distance_km);
     let distance_km = r
         .distance_km
         .or(side.as_ref().map(|s| s.distance_km))

@@ -5,7 +5,7 @@
 use crate::domain::text::ui::ui_texts;
 
 ui_texts! {
-    READ_HOW = ("每个地震台的记录上，橙色细线是P波到达的时刻。把S旗拖到S波开始猛烈摇晃的地方。", "On each station's record the thin orange line is where P arrived. Drag the S flag to where the strong S shaking begins.");
+    READ_HOW = ("每个地震台的记录上，浅黄色细线是P波到达的时刻。把S旗拖到S波开始猛烈摇晃的地方。", "On each station's record the thin pale-yellow line is where P arrived. Drag the S flag to where the strong S shaking begins.");
     READ_WHY = ("S波比P波慢，晃得更厉害：找到记录突然变大的地方。", "S travels slower than P and shakes harder: look for where the line suddenly grows.");
     LOOK_HERE = ("答案就在亮起来的地方附近。", "The answer is near the lit-up part.");
     DRAW_CIRCLES = ("画圆圈", "Draw the circles");
