@@ -1623,3 +1623,63 @@ fn how_big_plays_two_rounds_through_real_pointer_events() {
         (2, Stage::Measuring, 6)
     );
 }
+
+#[test]
+fn quake_or_not_sorts_a_table_through_real_pointer_drags() {
+    use bevy::picking::pointer::PointerButton;
+    use quakehall::kinds::QuakeOrNotParams;
+    use quakehall::kinds::quake_or_not::game::{BINS, Game, Stage, TABLE_H, TABLE_W};
+    use quakehall::kinds::quake_or_not::view::{NextButton, TablePicture};
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("19-quake-or-not"));
+    let table = first_with::<TablePicture>(&mut app);
+    let centre = Vec2::new(560.0, 400.0);
+    let (w, h) = (TABLE_W as f32, TABLE_H as f32);
+    app.world_mut().entity_mut(table).insert((
+        ComputedNode {
+            size: Vec2::new(w, h),
+            ..default()
+        },
+        UiGlobalTransform::from_translation(centre),
+    ));
+    let on = |x: f32, y: f32| centre - Vec2::new(w, h) / 2.0 + Vec2::new(x, y);
+    let n = state::<QuakeOrNotParams>(&app).round().cards.len();
+    for i in 0..n {
+        let g = state::<QuakeOrNotParams>(&app);
+        let (l, t, cw, ch) = g.slot(i);
+        let k = BINS
+            .iter()
+            .position(|&b| b == g.round().cards[i].class)
+            .unwrap();
+        let (bl, bt, bw, bh) = Game::bin_rect(k);
+        let (from, to) = (
+            on(l + cw / 2.0, t + ch / 2.0),
+            on(bl + bw / 2.0, bt + bh / 2.0),
+        );
+        let id = 1 + i as u64;
+        finger(&mut app, table, id, from, press_event());
+        let drag = Drag {
+            button: PointerButton::Primary,
+            distance: to - from,
+            delta: to - from,
+        };
+        finger(&mut app, table, id, to, drag);
+        finger(&mut app, table, id, to, release_event());
+        app.update();
+        assert!(state::<QuakeOrNotParams>(&app).placed[i], "card {i}");
+    }
+    let g = state::<QuakeOrNotParams>(&app);
+    assert_eq!(g.stage, Stage::Sorted);
+    assert_eq!(g.round_stars, vec![3]);
+    let next = first_with::<NextButton>(&mut app);
+    tap(&mut app, next);
+    app.update();
+    assert_eq!(
+        (
+            state::<QuakeOrNotParams>(&app).current,
+            state::<QuakeOrNotParams>(&app).stage
+        ),
+        (1, Stage::Sorting)
+    );
+}

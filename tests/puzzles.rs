@@ -928,3 +928,222 @@ mod how_big {
         assert!(lib.problems.is_empty(), "{:#?}", lib.problems);
     }
 }
+
+mod quake_or_not {
+    use super::*;
+    use quakehall::domain::physics::synth::{Sidecar, Source};
+    use quakehall::domain::puzzle::features::features;
+    use quakehall::domain::waveform::{self, UtcTime};
+    use quakehall::kinds::QuakeOrNotParams;
+    use quakehall::kinds::quake_or_not::Class;
+    use quakehall::kinds::quake_or_not::game::{BINS, Game, PLAY_S, Stage, TABLE_W};
+
+    fn game() -> Game {
+        let p: QuakeOrNotParams = shipped("19-quake-or-not");
+        let g = p.build(&opening(None)).unwrap();
+        assert_eq!(g.rounds.len(), p.rounds.len());
+        g
+    }
+
+    #[test]
+    fn each_class_has_the_features_its_explanation_names() {
+        let g = game();
+        let mut seen = Vec::new();
+        for r in &g.rounds {
+            for c in &r.cards {
+                let f = c.features;
+                seen.push(c.class);
+                match c.class {
+                    Class::LocalQuake => {
+                        // P, then a bigger S, soon after.
+                        assert!(f.p_over_s.unwrap() < 0.7, "{f:?}");
+                        assert!(f.sp_s.unwrap() < 30.0, "{f:?}");
+                    }
+                    Class::DistantQuake => {
+                        // Slow long waves, S long after P.
+                        assert!(f.sp_s.unwrap() > 30.0, "{f:?}");
+                        assert!(f.median_hz < 1.5, "{f:?}");
+                    }
+                    Class::QuarryBlast => {
+                        // Strong P, hardly any S, in the daytime.
+                        assert!(f.p_over_s.unwrap() > 1.5, "{f:?}");
+                        assert!((8.0..18.0).contains(&f.local_hour), "{f:?}");
+                    }
+                    Class::Traffic => {
+                        // Small fast shaking with no P and no S.
+                        assert_eq!((f.p_over_s, f.sp_s), (None, None));
+                        assert!(f.median_hz > 4.0, "{f:?}");
+                    }
+                }
+            }
+        }
+        for b in BINS {
+            assert!(seen.contains(&b), "no {b:?} card");
+        }
+    }
+
+    #[test]
+    fn every_synthetic_quake_and_blast_is_told_apart_by_its_p_over_s() {
+        // On every shipped synthetic record within 250 km, from its true
+        // P and S: the quakes' S is the bigger, the blasts' P.
+        let dir = root().join("assets/recordings");
+        let mut n = 0;
+        for ev in std::fs::read_dir(&dir).unwrap().flatten() {
+            if !ev.path().is_dir() {
+                continue;
+            }
+            for f in std::fs::read_dir(ev.path()).unwrap().flatten() {
+                let path = f.path();
+                if path.extension().is_none_or(|e| e != "mseed") {
+                    continue;
+                }
+                let side: Sidecar = serde_json::from_str(
+                    &std::fs::read_to_string(path.with_extension("json")).unwrap(),
+                )
+                .unwrap();
+                if side.distance_km > 250.0 || side.event.source == Source::Traffic {
+                    continue;
+                }
+                let first = |s: bool| {
+                    side.arrivals
+                        .iter()
+                        .filter(|a| a.phase.starts_with(['S', 's']) == s)
+                        .map(|a| UtcTime::parse_iso(&a.time).unwrap())
+                        .min()
+                };
+                let file = waveform::read_file(&path).unwrap();
+                let ft = features(&file.stream.traces, first(false), first(true)).unwrap();
+                let ps = ft.p_over_s.unwrap();
+                match side.event.source {
+                    Source::Explosion => assert!(ps > 1.5, "{}: {ps}", path.display()),
+                    _ => assert!(ps < 0.8, "{}: {ps}", path.display()),
+                }
+                n += 1;
+            }
+        }
+        assert!(n >= 14, "{n} records");
+    }
+
+    fn drop_each_right(g: &mut Game) {
+        for i in 0..g.round().cards.len() {
+            let class = g.round().cards[i].class;
+            g.drop_on(i, class);
+        }
+    }
+
+    #[test]
+    fn a_right_table_earns_three_stars_and_a_wrong_bin_nudges() {
+        let mut g = game();
+        // A card dropped on the wrong bin stays on the table.
+        let class = g.round().cards[0].class;
+        let wrong = *BINS.iter().find(|&&b| b != class).unwrap();
+        g.drop_on(0, wrong);
+        assert!(!g.placed[0]);
+        assert_eq!(g.miss.unwrap().bin, wrong);
+        drop_each_right(&mut g);
+        assert!(g.miss.is_none());
+        assert_eq!(g.stage, Stage::Sorted);
+        assert_eq!(g.round_stars, vec![2]);
+        g.next();
+        assert_eq!((g.current, g.stage), (1, Stage::Sorting));
+        drop_each_right(&mut g);
+        assert_eq!(g.round_stars, vec![2, 3]);
+        g.next();
+        assert_eq!(g.stage, Stage::Finished);
+        assert_eq!(g.total_stars(), 5);
+        g.restart();
+        assert_eq!(
+            (g.current, g.stage, g.total_stars()),
+            (0, Stage::Sorting, 0)
+        );
+    }
+
+    #[test]
+    fn a_card_is_dragged_into_a_bin_or_tapped_there_and_plays_as_it_goes() {
+        let mut g = game();
+        let bin_centre = |class: Class| {
+            let k = BINS.iter().position(|&b| b == class).unwrap();
+            let (l, t, w, h) = Game::bin_rect(k);
+            (l + w / 2.0, t + h / 2.0)
+        };
+        let slot_centre = |g: &Game, i: usize| {
+            let (l, t, w, h) = g.slot(i);
+            (l + w / 2.0, t + h / 2.0)
+        };
+        // Pressed: it plays from the start, drawn over PLAY_S seconds.
+        let (x, y) = slot_centre(&g, 0);
+        g.press(x, y);
+        assert_eq!(g.selected, Some(0));
+        assert_eq!(g.play_s, 0.0);
+        g.advance(1.0);
+        assert!((g.play_s - 1.0).abs() < 1e-9);
+        g.advance(10.0);
+        assert_eq!(g.play_s, PLAY_S);
+        // Dropped away from the bins, it goes back.
+        g.drag(TABLE_W as f32 / 2.0, 60.0);
+        g.release();
+        assert!(!g.placed[0] && g.held.is_none());
+        // Dragged onto its bin, it stays there.
+        g.press(x, y);
+        let (bx, by) = bin_centre(g.round().cards[0].class);
+        g.drag(bx, by);
+        g.release();
+        assert!(g.placed[0]);
+        // Or: press a card, lift, then tap its bin.
+        let (x, y) = slot_centre(&g, 1);
+        g.press(x, y);
+        g.release();
+        assert_eq!(g.selected, Some(1));
+        let (bx, by) = bin_centre(g.round().cards[1].class);
+        g.press(bx, by);
+        assert!(g.placed[1]);
+        assert_eq!(g.wrong_drops, 0);
+    }
+
+    #[test]
+    fn the_second_hint_lights_the_right_bin() {
+        let mut g = game();
+        g.hint();
+        assert_eq!(g.hinted_bin(), None);
+        g.hint();
+        assert_eq!(g.selected, Some(0));
+        assert_eq!(g.hinted_bin(), Some(g.round().cards[0].class));
+    }
+
+    #[test]
+    fn shot_moments_open_round_n_sorted() {
+        let p: QuakeOrNotParams = shipped("19-quake-or-not");
+        let g = p.build(&opening(Some(2))).unwrap();
+        assert_eq!((g.current, g.stage), (1, Stage::Sorted));
+        assert_eq!(g.round_stars, vec![2, 2]);
+        let g = p.build(&opening(Some(3))).unwrap();
+        assert_eq!(g.stage, Stage::Finished);
+    }
+
+    #[test]
+    fn validate_names_a_class_its_recording_contradicts() {
+        let copy = HallCopy::new();
+        let file = copy.scene("19-quake-or-not.ron");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let needle = "(recording: \"recordings/blast-beibei/SY.HALL.mseed\", class: QuarryBlast)";
+        let bad = text.replace(
+            needle,
+            "(recording: \"recordings/blast-beibei/SY.HALL.mseed\", class: LocalQuake)",
+        );
+        assert_ne!(bad, text);
+        std::fs::write(&file, &bad).unwrap();
+        let lib = Library::load(&copy.scenes(), &copy.assets());
+        let problem = lib
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .find(|p| p.contains("rounds[0].cards[1].class"))
+            .unwrap_or_else(|| panic!("{:#?}", lib.problems));
+        let (line, _) = super::super::common::position_of(&bad, "recordings/blast-beibei");
+        assert!(
+            problem.contains(&format!("19-quake-or-not.ron:{line}:")),
+            "{problem}"
+        );
+        assert!(problem.contains("Explosion"), "{problem}");
+    }
+}

@@ -204,6 +204,7 @@ fn wave_tank() {
     seismogram_zoom();
     pin_drag();
     ruler_drag();
+    card_play();
 }
 
 /// Zooming and panning the puzzles' seismogram view over a one-hour,
@@ -395,6 +396,70 @@ fn ruler_drag() {
     let med = frame_ms[frame_ms.len() / 2];
     println!(
         "18 ruler drag, nomogram {}x{} ({NOMO_H} tall): median {med:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the picture {:.1}",
+        spec.width,
+        spec.height,
+        frame_ms[frame_ms.len() * 95 / 100],
+        med / copy_ms.max(1e-6)
+    );
+}
+
+/// 19's table while a card plays (the viewer drawn further each frame)
+/// and while a finger carries it.
+fn card_play() {
+    use quakehall::domain::draw::Canvas;
+    use quakehall::domain::scene::Library;
+    use quakehall::kinds::quake_or_not::game::PLAY_S;
+    use quakehall::kinds::{InKind, Kind, Opening, QuakeOrNotParams};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
+    let Some(p) = lib
+        .exhibits
+        .iter()
+        .find_map(|e| QuakeOrNotParams::of(&e.scene.kind))
+    else {
+        println!("card play: no QuakeOrNot scene");
+        return;
+    };
+    let opening = Opening {
+        moment: None,
+        projectors: 0,
+        assets: Some(lib.assets_dir.as_path().into()),
+    };
+    let Ok(mut game) = p.build(&opening) else {
+        println!("card play: 19 does not build");
+        return;
+    };
+    let spec = QuakeOrNotParams::pictures(&game)[0];
+    let mut c = Canvas::new(spec.width, spec.height, spec.background);
+    game.draw(&mut c);
+    let (l, t, w, h) = game.slot(0);
+    game.press(l + w / 2.0, t + h / 2.0);
+    let mut frame_ms = Vec::new();
+    let frames = (PLAY_S * 60.0) as usize;
+    for step in 0..frames * 2 {
+        game.advance(1.0 / 60.0);
+        if step >= frames {
+            // Then carried about by the finger.
+            let f = (step - frames) as f32 / frames as f32;
+            game.drag(100.0 + 800.0 * f, 300.0 + 100.0 * (f * 9.0).sin());
+        }
+        let start = Instant::now();
+        game.draw(&mut c);
+        frame_ms.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    let copy_ms = median(
+        (0..50)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(c.rgba.clone());
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .collect(),
+    );
+    frame_ms.sort_by(f64::total_cmp);
+    let med = frame_ms[frame_ms.len() / 2];
+    println!(
+        "19 card playing and carried, table {}x{}: median {med:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the table {:.1}",
         spec.width,
         spec.height,
         frame_ms[frame_ms.len() * 95 / 100],

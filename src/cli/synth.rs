@@ -77,6 +77,7 @@ impl Args {
             return Err("at least one --station NET.STA:LAT:LON is needed".into());
         }
         Ok(SynthSpec {
+            source: Default::default(),
             origin,
             latitude,
             longitude,

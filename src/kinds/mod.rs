@@ -280,6 +280,9 @@ exhibit_kinds! {
     /// One station's record of a quake: S−P and the biggest swing, laid
     /// across the local-magnitude nomogram, give its magnitude.
     how_big::HowBig(HowBigParams),
+    /// Recording cards to sort into bins: local quake, distant quake,
+    /// quarry blast, traffic.
+    quake_or_not::QuakeOrNot(QuakeOrNotParams),
     /// One quake's records at several stations, shuffled: the visitor
     /// sorts them by distance until the P and S lines run through them.
     jigsaw::Jigsaw(JigsawParams),

@@ -97,9 +97,46 @@ pub struct Mechanism {
     pub rake: f64,
 }
 
+/// What shakes the ground.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Source {
+    /// A double-couple earthquake (the mechanism's radiation, or the mean).
+    #[default]
+    Earthquake,
+    /// A quarry blast: an explosion at the surface pushes out equally in
+    /// every direction (isotropic P radiation, 1) and makes little S (only
+    /// by conversion and scattering: [`EXPLOSION_S_RADIATION`]), and being
+    /// shallow it excites a strong short-period Rayleigh wave, Rg (Kafka
+    /// 1990, Rg as a depth discriminant for earthquakes and explosions,
+    /// BSSA 80). Low P/S amplitude ratios tell earthquakes from explosions
+    /// at local and regional distances (Kim, Simpson & Richards 1993,
+    /// BSSA 83; Walter, Mayeda & Patton 1995, BSSA 85).
+    Explosion,
+    /// Traffic and other cultural noise: no source and no P or S, only
+    /// vehicles passing near the station, each a swell of broadband 1-20 Hz
+    /// shaking lasting a few seconds (Peterson 1993 places cultural noise
+    /// above 1 Hz; McNamara & Buland 2004, BSSA 94, its daily cycle).
+    /// The spec's place is the road's; depth and magnitude are not used.
+    Traffic,
+}
+
+/// The S radiation of an explosion relative to its P (0.63 for an
+/// earthquake's mean): S from a blast is what its P converts and scatters
+/// near the surface, a few times weaker than the P (Kim, Simpson &
+/// Richards 1993 find P/S ratios above 1 for blasts, below 1 for quakes).
+pub const EXPLOSION_S_RADIATION: f64 = 0.12;
+
+/// The Rg wave of a shallow blast relative to the peak of its P, on the
+/// vertical: Rg stands out on local blast records, after a weak S (Kafka
+/// 1990).
+pub const RG_TO_P: f64 = 0.8;
+
 /// What to synthesise.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SynthSpec {
+    /// What shakes the ground: an earthquake unless said.
+    #[serde(default)]
+    pub source: Source,
     /// Origin time.
     pub origin: String,
     /// Epicentre latitude, degrees.
@@ -313,6 +350,9 @@ pub fn synthesize(spec: &SynthSpec, motion: Motion) -> Result<Vec<StationRecord>
     let origin = UtcTime::parse_iso(&spec.origin).ok_or_else(|| {
         SynthError::Invalid(format!("origin {:?} is not an ISO 8601 time", spec.origin))
     })?;
+    if spec.source == Source::Traffic {
+        return Ok(synthesize_traffic(spec, origin, motion));
+    }
     let tau = TauModel::shared(&spec.model)
         .ok_or_else(|| SynthError::Invalid(format!("unknown model {:?}", spec.model)))?;
     let model = &tau.model;
@@ -405,9 +445,14 @@ pub fn synthesize(spec: &SynthSpec, motion: Motion) -> Result<Vec<StationRecord>
                 Wave::P
             };
             let v_src = if wave == Wave::P { vp_src } else { vs_src } * 1000.0;
-            let (rp, rsv, rsh) = match &spec.mechanism {
-                Some(m) => radiation(m, a.takeoff_deg, az),
-                None => (0.52, 0.63 / 2f64.sqrt(), 0.63 / 2f64.sqrt()),
+            let (rp, rsv, rsh) = match (&spec.mechanism, spec.source) {
+                (_, Source::Explosion) => (
+                    1.0,
+                    EXPLOSION_S_RADIATION / 2f64.sqrt(),
+                    EXPLOSION_S_RADIATION / 2f64.sqrt(),
+                ),
+                (Some(m), _) => radiation(m, a.takeoff_deg, az),
+                (None, _) => (0.52, 0.63 / 2f64.sqrt(), 0.63 / 2f64.sqrt()),
             };
             // Body-wave spreading: 1/r (km → m) locally; for teleseismic paths
             // 1/r over the chord, a common simplification.
@@ -487,31 +532,19 @@ pub fn synthesize(spec: &SynthSpec, motion: Motion) -> Result<Vec<StationRecord>
             (rn, re, tn, te),
             &mut rng,
         );
+        if spec.source == Source::Explosion {
+            add_rg(
+                &mut comps,
+                dist_km,
+                start_s,
+                rate,
+                p_arr.time_s,
+                (rn, re),
+                &mut rng,
+            );
+        }
         add_noise(&mut comps, rate, motion, &mut rng);
-        let channels = ["HHZ", "HHN", "HHE"];
-        let traces = comps
-            .iter()
-            .zip(channels)
-            .map(|(x, cha)| Trace {
-                network: st.network.clone(),
-                station: st.station.clone(),
-                location: "00".into(),
-                channel: cha.into(),
-                start: origin.add_secs(start_s),
-                sample_rate_hz: rate,
-                samples: Samples::Int(
-                    x.iter()
-                        .map(|v| {
-                            v.round()
-                                .clamp(i32::MIN as f64 / 2.0, i32::MAX as f64 / 2.0)
-                                as i32
-                        })
-                        .collect(),
-                ),
-                encoding: None,
-                record_count: 0,
-            })
-            .collect();
+        let traces = to_traces(&comps, st, origin.add_secs(start_s), rate);
         out.push(StationRecord {
             station: st.clone(),
             distance_km: dist_km,
@@ -528,6 +561,154 @@ pub fn synthesize(spec: &SynthSpec, motion: Motion) -> Result<Vec<StationRecord>
         });
     }
     Ok(out)
+}
+
+/// Z, N and E traces of integer samples from three components.
+fn to_traces(comps: &[Vec<f64>], st: &SynthStation, start: UtcTime, rate: f64) -> Vec<Trace> {
+    comps
+        .iter()
+        .zip(["HHZ", "HHN", "HHE"])
+        .map(|(x, cha)| Trace {
+            network: st.network.clone(),
+            station: st.station.clone(),
+            location: "00".into(),
+            channel: cha.into(),
+            start,
+            sample_rate_hz: rate,
+            samples: Samples::Int(
+                x.iter()
+                    .map(|v| {
+                        v.round()
+                            .clamp(i32::MIN as f64 / 2.0, i32::MAX as f64 / 2.0)
+                            as i32
+                    })
+                    .collect(),
+            ),
+            encoding: None,
+            record_count: 0,
+        })
+        .collect()
+}
+
+/// Group velocities of the Rg train, km/s (fast, slow), and its periods, s
+/// (long first, then short): the fundamental-mode Rayleigh wave of the
+/// top kilometres of rock, slower in the sandstones and shales of the
+/// Sichuan basin than the 3 km/s of crystalline rock (Kafka 1990: 0.5-2 s).
+const RG_GROUP_KM_S: (f64, f64) = (2.4, 1.5);
+/// Periods of the Rg train, s: long first, then short.
+const RG_PERIOD_S: (f64, f64) = (1.6, 0.6);
+
+/// The Rg train of a shallow blast: a dispersed, elliptical Rayleigh wave
+/// on the vertical and radial components, [`RG_TO_P`] times the P's peak.
+fn add_rg(
+    comps: &mut [Vec<f64>],
+    dist_km: f64,
+    start_s: f64,
+    rate: f64,
+    p_time_s: f64,
+    (rn, re): (f64, f64),
+    rng: &mut Seeded,
+) {
+    let n = comps[0].len();
+    let ip = (((p_time_s - start_s) * rate).max(0.0) as usize).min(n.saturating_sub(1));
+    let p_peak = comps[0][ip..(ip + 2 * rate as usize).min(n)]
+        .iter()
+        .fold(0.0f64, |m, v| m.max(v.abs()));
+    let (t0, t1) = (
+        dist_km / RG_GROUP_KM_S.0 - start_s,
+        dist_km / RG_GROUP_KM_S.1 - start_s,
+    );
+    let span = (t1 - t0).max(2.0);
+    let ph0 = rng.uniform() * std::f64::consts::TAU;
+    let mut phase = ph0;
+    #[allow(clippy::needless_range_loop)] // two components written at once
+    for i in 0..n {
+        let t = i as f64 / rate;
+        let f = (t - t0) / span;
+        if !(0.0..=1.6).contains(&f) {
+            continue;
+        }
+        let period = RG_PERIOD_S.0 - (RG_PERIOD_S.0 - RG_PERIOD_S.1) * f.min(1.0);
+        phase += std::f64::consts::TAU / period / rate;
+        // Rises over the fastest group velocities, fades after the slowest.
+        let env = if f < 0.3 {
+            (std::f64::consts::PI * f / 0.6).sin().powi(2)
+        } else if f <= 1.0 {
+            1.0
+        } else {
+            (std::f64::consts::PI * (f - 1.0) / 1.2).cos().powi(2)
+        };
+        let a = RG_TO_P * p_peak * env;
+        comps[0][i] += a * phase.sin();
+        let radial = 0.7 * a * phase.cos();
+        comps[1][i] += radial * rn;
+        comps[2][i] += radial * re;
+    }
+}
+
+/// Length of a traffic record, s.
+pub const TRAFFIC_RECORD_S: f64 = 150.0;
+
+/// A record of traffic at each station: the background noise and vehicles
+/// passing, one every 12 s on average, each a swell of band-passed noise
+/// (its own dominant frequency, 4-15 Hz) with a Gaussian envelope 1.5-4 s
+/// wide, 3-12 times the noise, strongest at stations nearest the road.
+fn synthesize_traffic(spec: &SynthSpec, origin: UtcTime, motion: Motion) -> Vec<StationRecord> {
+    let rate = spec.sample_rate_hz;
+    let n = (TRAFFIC_RECORD_S * rate) as usize;
+    let scale = NOISE_LEVEL
+        * match motion {
+            Motion::Displacement => 0.3,
+            Motion::Velocity => 20.0,
+            Motion::Acceleration => 1500.0,
+        };
+    spec.stations
+        .iter()
+        .enumerate()
+        .map(|(k, st)| {
+            let delta = distance_deg(spec.latitude, spec.longitude, st.latitude, st.longitude);
+            let dist_km = delta * km_per_deg();
+            let mut rng = Seeded::stream(spec.seed, k as u64);
+            let mut comps = vec![vec![0.0; n]; 3];
+            // Nearer the road, stronger: halved every 2 km.
+            let near = 0.5f64.powf(dist_km / 2.0);
+            let mut t = 4.0 * rng.uniform();
+            while t < TRAFFIC_RECORD_S {
+                let width = 1.5 + 2.5 * rng.uniform();
+                let amp = scale * near * (3.0 + 9.0 * rng.uniform());
+                let f0 = 4.0 + 11.0 * rng.uniform();
+                let f0 = f0.min(0.4 * rate);
+                let a = (-std::f64::consts::TAU * f0 / rate).exp();
+                let i0 = ((t - 4.0 * width) * rate).max(0.0) as usize;
+                let i1 = (((t + 4.0 * width) * rate) as usize).min(n);
+                for c in comps.iter_mut() {
+                    let (mut lp, mut lp2) = (0.0, 0.0);
+                    for (i, v) in c.iter_mut().enumerate().take(i1).skip(i0) {
+                        let x = rng.normal();
+                        lp = a * lp + (1.0 - a) * x;
+                        lp2 = a * lp2 + (1.0 - a) * lp;
+                        let dt = i as f64 / rate - t;
+                        let env = (-0.5 * (dt / width).powi(2)).exp();
+                        *v += amp * env * (lp - lp2) * 6.0;
+                    }
+                }
+                t += -12.0 * (1.0 - rng.uniform()).max(1e-9).ln();
+            }
+            add_noise(&mut comps, rate, motion, &mut rng);
+            StationRecord {
+                station: st.clone(),
+                distance_km: dist_km,
+                back_azimuth_deg: azimuth_deg(
+                    st.latitude,
+                    st.longitude,
+                    spec.latitude,
+                    spec.longitude,
+                ),
+                traces: to_traces(&comps, st, origin, rate),
+                arrivals: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 /// The sidecar written beside each synthetic miniSEED file.
@@ -562,8 +743,11 @@ pub struct SidecarEvent {
     pub longitude: f64,
     /// Depth, km.
     pub depth_km: f64,
-    /// Moment magnitude.
+    /// Moment magnitude (not used for traffic).
     pub magnitude: f64,
+    /// What shook the ground: an earthquake where the sidecar does not say.
+    #[serde(default)]
+    pub source: Source,
     /// Earth model.
     pub model: String,
     /// Noise seed.
@@ -608,6 +792,7 @@ pub fn write_station(
             longitude: spec.longitude,
             depth_km: spec.depth_km,
             magnitude: spec.magnitude,
+            source: spec.source,
             model: spec.model.clone(),
             seed: spec.seed,
         },
@@ -856,6 +1041,7 @@ mod tests {
 
     fn spec(mag: f64, stations: Vec<(f64, f64)>) -> SynthSpec {
         SynthSpec {
+            source: Source::Earthquake,
             origin: "2026-05-12T06:00:00Z".into(),
             latitude: 29.5,
             longitude: 106.5,

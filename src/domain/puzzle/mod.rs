@@ -2,6 +2,7 @@
 //! the touch seismogram view and the magnitude nomogram. Each puzzle's own rules and state live in
 //! its kind's folder (`src/kinds/`).
 
+pub mod features;
 pub mod nomogram;
 pub mod reference;
 pub mod seismogram;

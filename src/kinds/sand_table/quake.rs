@@ -66,6 +66,7 @@ impl SandTable {
         let fronts = LocalFronts::new(&src, (w as f64).hypot(h as f64) + 5.0);
         self.seed = self.seed.wrapping_add(1);
         let spec = SynthSpec {
+            source: Default::default(),
             origin: "2026-01-01T00:00:00".into(),
             latitude: lat,
             longitude: lon,

@@ -82,6 +82,7 @@ impl Theatre {
         let (lat, lon) = (29.5, 106.5);
         let (slat, slon) = destination(lat, lon, 90.0, p.station_km / km_per_deg());
         let spec = SynthSpec {
+            source: Default::default(),
             origin: "2026-01-01T00:00:00".into(),
             latitude: lat,
             longitude: lon,
