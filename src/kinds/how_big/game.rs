@@ -575,10 +575,19 @@ impl Game {
             let y = mid + sign * (a * scale) as f32;
             c.fill_rect(x - half - 10.0, y - 1.5, 2.0 * half + 20.0, 3.0, AMPLITUDE_COLOUR);
         }
+        // Its size beside it, on a dark plate so that the trace does not
+        // run through the numbers.
         let top = mid - (a * scale) as f32;
         let text = format_mm(a);
-        let (lx, centred) = if x > w - 150.0 { (x - half - 130.0, false) } else { (x + half + 14.0, false) };
-        label(c, &text, lx, (top + 26.0).max(FLAGS_H + 28.0), 26.0, AMPLITUDE_COLOUR, centred);
+        let tw = label_width(&text, 26.0);
+        let lx = if x + half + 24.0 + tw > w {
+            x - half - 24.0 - tw
+        } else {
+            x + half + 18.0
+        };
+        let base = (top + 26.0).max(FLAGS_H + 30.0);
+        c.fill_rect(lx - 6.0, base - 28.0, tw + 12.0, 36.0, Rgba::hex(0x10202e).alpha(220));
+        label(c, &text, lx, base, 26.0, AMPLITUDE_COLOUR, false);
     }
 
     fn px(&self, frac: f32) -> f32 {
