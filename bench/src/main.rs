@@ -318,6 +318,13 @@ fn pin_drag() {
         game.draw(0, &mut c);
         frame_ms.push(start.elapsed().as_secs_f64() * 1e3);
     }
+    let label = format!("17 pin drag, map {}x{}", spec.width, spec.height);
+    report(&label, frame_ms, &c, "map");
+}
+
+/// Prints the median and p95 of `frame_ms` and their ratio to copying the
+/// picture `c` once, measured in the same run.
+fn report(label: &str, mut frame_ms: Vec<f64>, c: &quakehall::domain::draw::Canvas, what: &str) {
     let copy_ms = median(
         (0..50)
             .map(|_| {
@@ -330,9 +337,7 @@ fn pin_drag() {
     frame_ms.sort_by(f64::total_cmp);
     let med = frame_ms[frame_ms.len() / 2];
     println!(
-        "17 pin drag, map {}x{}: median {med:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the map {:.1}",
-        spec.width,
-        spec.height,
+        "{label}: median {med:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the {what} {:.1}",
         frame_ms[frame_ms.len() * 95 / 100],
         med / copy_ms.max(1e-6)
     );
@@ -383,24 +388,11 @@ fn ruler_drag() {
         game.draw(1, &mut c);
         frame_ms.push(start.elapsed().as_secs_f64() * 1e3);
     }
-    let copy_ms = median(
-        (0..50)
-            .map(|_| {
-                let start = Instant::now();
-                std::hint::black_box(c.rgba.clone());
-                start.elapsed().as_secs_f64() * 1e3
-            })
-            .collect(),
+    let label = format!(
+        "18 ruler drag, nomogram {}x{} ({NOMO_H} tall)",
+        spec.width, spec.height
     );
-    frame_ms.sort_by(f64::total_cmp);
-    let med = frame_ms[frame_ms.len() / 2];
-    println!(
-        "18 ruler drag, nomogram {}x{} ({NOMO_H} tall): median {med:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the picture {:.1}",
-        spec.width,
-        spec.height,
-        frame_ms[frame_ms.len() * 95 / 100],
-        med / copy_ms.max(1e-6)
-    );
+    report(&label, frame_ms, &c, "picture");
 }
 
 /// 19's table while a card plays (the viewer drawn further each frame)
@@ -447,24 +439,11 @@ fn card_play() {
         game.draw(&mut c);
         frame_ms.push(start.elapsed().as_secs_f64() * 1e3);
     }
-    let copy_ms = median(
-        (0..50)
-            .map(|_| {
-                let start = Instant::now();
-                std::hint::black_box(c.rgba.clone());
-                start.elapsed().as_secs_f64() * 1e3
-            })
-            .collect(),
+    let label = format!(
+        "19 card playing and carried, table {}x{}",
+        spec.width, spec.height
     );
-    frame_ms.sort_by(f64::total_cmp);
-    let med = frame_ms[frame_ms.len() / 2];
-    println!(
-        "19 card playing and carried, table {}x{}: median {med:.2} ms, p95 {:.2} ms (goal < 4 ms); ratio to copying the table {:.1}",
-        spec.width,
-        spec.height,
-        frame_ms[frame_ms.len() * 95 / 100],
-        med / copy_ms.max(1e-6)
-    );
+    report(&label, frame_ms, &c, "table");
 }
 
 fn exhibit_frames() {
