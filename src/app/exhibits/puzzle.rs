@@ -144,6 +144,32 @@ pub fn buttons_row() -> Node {
     }
 }
 
+/// An observer of the pointer event `E` (a press, a drag) on a picture
+/// that hands `f` the running game and where the finger is, as fractions
+/// of the picture's size from its top left.
+pub fn at_finger<K, E>(
+    f: impl Fn(&mut K::State, Vec2) + Send + Sync + 'static,
+) -> impl FnMut(On<Pointer<E>>, NodeQuery, PrimaryWindowQuery, ResMut<Live<K>>)
+where
+    K: KindView,
+    E: std::fmt::Debug + Clone + Reflect + Send + Sync + 'static,
+{
+    move |ev: On<Pointer<E>>,
+          nodes: NodeQuery,
+          window: PrimaryWindowQuery,
+          mut live: ResMut<Live<K>>| {
+        if let (Some(at), Some(g)) = (
+            picture_fraction(&nodes, ev.entity, &window, ev.pointer_location.position),
+            live.state_mut(),
+        ) {
+            f(g, at);
+        }
+    }
+}
+
+/// The primary window, whose scale turns pointer positions into pixels.
+pub type PrimaryWindowQuery<'w, 's> = Query<'w, 's, &'static Window, With<PrimaryWindow>>;
+
 /// The nodes' layout, to find where a finger falls on a picture.
 pub type NodeQuery<'w, 's> = Query<'w, 's, (&'static ComputedNode, &'static UiGlobalTransform)>;
 

@@ -108,6 +108,26 @@ pub fn sac_distance_km(h: &crate::domain::waveform::sac::SacHeader) -> Option<f6
     )
 }
 
+/// Opens a puzzle of `rounds` rounds at `shot --open N`'s moment: rounds
+/// 1 to N each played by `play`, all but the last then left by `next`, so
+/// that round N shows played; N past the last round shows the end.
+pub fn open_at<G>(
+    game: &mut G,
+    moment: Option<usize>,
+    rounds: usize,
+    play: impl Fn(&mut G),
+    next: impl Fn(&mut G),
+) {
+    let Some(n) = moment else { return };
+    let n = n.clamp(1, rounds + 1);
+    for k in 1..=n.min(rounds) {
+        play(game);
+        if k < n {
+            next(game);
+        }
+    }
+}
+
 /// A station's horizontal record, east first, where S is strongest and P
 /// still shows; the longest segment of it; any record where there is none.
 pub fn horizontal(traces: &[Trace]) -> Option<&Trace> {

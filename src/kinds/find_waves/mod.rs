@@ -19,7 +19,7 @@ use super::{Card, Kind, Opening};
 use crate::domain::physics::geo::km_per_deg;
 use crate::domain::physics::taup::TauModel;
 use crate::domain::puzzle::reference::{ReferencePicks, reference_picks};
-use crate::domain::puzzle::{check_picks, check_recording, playable};
+use crate::domain::puzzle::{open_at, check_picks, check_recording, playable};
 use crate::domain::puzzle::seismogram::Seismogram;
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
 use crate::domain::text::Bilingual;
@@ -213,17 +213,8 @@ impl Kind for FindWavesParams {
             "no round has a recording with reference picks",
         )?;
         let mut game = Game::new(rounds);
-        if let Some(n) = opening.moment {
-            let rounds = game.rounds.len();
-            let n = n.clamp(1, rounds + 1);
-            for _ in 1..n {
-                game.show_answer();
-                game.next();
-            }
-            if n <= rounds {
-                game.show_answer();
-            }
-        }
+        let rounds = game.rounds.len();
+        open_at(&mut game, opening.moment, rounds, Game::show_answer, Game::next);
         Ok(game)
     }
 

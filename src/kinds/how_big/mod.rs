@@ -25,7 +25,7 @@ use crate::domain::physics::taup::TauModel;
 use crate::domain::puzzle::nomogram::trace_mm;
 use crate::domain::puzzle::reference::{reference_picks, sidecar};
 use crate::domain::puzzle::seismogram::{MarkerKind, Seismogram};
-use crate::domain::puzzle::{check_picks, check_recording, playable, sac_distance_km};
+use crate::domain::puzzle::{open_at, check_picks, check_recording, playable, sac_distance_km};
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
 use crate::domain::text::Bilingual;
 use crate::domain::waveform::{self, Samples, Trace, UtcTime};
@@ -256,16 +256,8 @@ impl Kind for HowBigParams {
             "no round has a recording with reference picks and a known distance",
         )?;
         let mut game = Game::new(rounds, tau);
-        if let Some(n) = opening.moment {
-            let rounds = game.rounds.len();
-            let n = n.clamp(1, rounds + 1);
-            for k in 1..=n.min(rounds) {
-                play_nearly_right(&mut game);
-                if k < n {
-                    game.next();
-                }
-            }
-        }
+        let rounds = game.rounds.len();
+        open_at(&mut game, opening.moment, rounds, play_nearly_right, Game::next);
         Ok(game)
     }
 

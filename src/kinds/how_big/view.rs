@@ -6,7 +6,6 @@
 //! which parts show.
 
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
 use super::game::{
     AMPLITUDE_COLOUR, DISTANCE_COLOUR, ENERGY_X, Game, NOMO_H, NOMO_W, RECORD_H, RECORD_W, SCALE_X, SWING_X, Stage,
@@ -16,10 +15,10 @@ use super::texts as t;
 use super::{Difficulty, HowBigParams};
 use crate::app::exhibits::layout::{body_row, colour, side_panel};
 use crate::app::exhibits::puzzle::{
-    Follow, LitWhile, NodeQuery, Show, ShownWhile, act, button_saying, buttons_row, column,
-    picture_fraction, puzzle_plugin, says,
+    Follow, LitWhile, Show, ShownWhile, act, at_finger, button_saying, buttons_row, column,
+    puzzle_plugin, says,
 };
-use crate::app::exhibits::{BodyCtx, KindView, Live, observe_lift};
+use crate::app::exhibits::{BodyCtx, KindView, observe_lift};
 use crate::app::widgets::{label, palette, ui_button, ui_label};
 use crate::domain::text::Bilingual;
 use crate::domain::text::ui::UiText;
@@ -273,7 +272,9 @@ impl KindView for HowBigParams {
                         ..default()
                     },
                 ));
-                rec.observe(record_press).observe(record_drag);
+                let w = RECORD_W as f32;
+                rec.observe(at_finger::<HowBigParams, Press>(move |g, f| g.record_press(f.x * w, w)))
+                    .observe(at_finger::<HowBigParams, Drag>(move |g, f| g.record_drag(f.x * w, w)));
                 observe_lift::<HowBigParams>(&mut rec, |run, _, _| run.state.record_release());
                 let mut nomo = left.spawn((
                     ShownWhile(Part::Nomogram),
@@ -286,7 +287,12 @@ impl KindView for HowBigParams {
                         ..default()
                     },
                 ));
-                nomo.observe(nomogram_press).observe(nomogram_drag);
+                nomo.observe(at_finger::<HowBigParams, Press>(|g, f| {
+                    g.nomogram_press(f.x as f64, f.y as f64)
+                }))
+                .observe(at_finger::<HowBigParams, Drag>(|g, f| {
+                    g.nomogram_drag(f.x as f64, f.y as f64)
+                }));
                 observe_lift::<HowBigParams>(&mut nomo, |run, _, _| run.state.nomogram_release());
                 nomo.with_children(|n| {
                     // The scales' names over them.
@@ -399,62 +405,4 @@ fn cover() -> (Node, Pickable) {
         },
         Pickable::IGNORE,
     )
-}
-
-fn record_press(
-    press: On<Pointer<Press>>,
-    nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut live: ResMut<Live<HowBigParams>>,
-) {
-    if let (Some(f), Some(g)) = (
-        picture_fraction(&nodes, press.entity, &window, press.pointer_location.position),
-        live.state_mut(),
-    ) {
-        let w = RECORD_W as f32;
-        g.record_press(f.x * w, w);
-    }
-}
-
-fn record_drag(
-    drag: On<Pointer<Drag>>,
-    nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut live: ResMut<Live<HowBigParams>>,
-) {
-    if let (Some(f), Some(g)) = (
-        picture_fraction(&nodes, drag.entity, &window, drag.pointer_location.position),
-        live.state_mut(),
-    ) {
-        let w = RECORD_W as f32;
-        g.record_drag(f.x * w, w);
-    }
-}
-
-fn nomogram_press(
-    press: On<Pointer<Press>>,
-    nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut live: ResMut<Live<HowBigParams>>,
-) {
-    if let (Some(f), Some(g)) = (
-        picture_fraction(&nodes, press.entity, &window, press.pointer_location.position),
-        live.state_mut(),
-    ) {
-        g.nomogram_press(f.x as f64, f.y as f64);
-    }
-}
-
-fn nomogram_drag(
-    drag: On<Pointer<Drag>>,
-    nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut live: ResMut<Live<HowBigParams>>,
-) {
-    if let (Some(f), Some(g)) = (
-        picture_fraction(&nodes, drag.entity, &window, drag.pointer_location.position),
-        live.state_mut(),
-    ) {
-        g.nomogram_drag(f.x as f64, f.y as f64);
-    }
 }

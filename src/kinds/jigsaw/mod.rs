@@ -20,7 +20,7 @@ use crate::domain::draw::Canvas;
 use crate::domain::draw::canvas::Rgba;
 use crate::domain::physics::geo::km_per_deg;
 use crate::domain::physics::taup::{TauModel, Wave};
-use crate::domain::puzzle::{RECORDING_EXTENSIONS, check_picks, check_time, horizontal, playable};
+use crate::domain::puzzle::{open_at, RECORDING_EXTENSIONS, check_picks, check_time, horizontal, playable};
 use crate::domain::puzzle::reference::{ReferencePicks, reference_picks, sidecar};
 use crate::domain::puzzle::seismogram::Component;
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
@@ -248,17 +248,11 @@ impl Kind for JigsawParams {
             "no round has three records with reference picks",
         )?;
         let mut game = Game::new(rounds, 20);
-        if let Some(n) = opening.moment {
-            let rounds = game.rounds.len();
-            let n = n.clamp(1, rounds + 1);
-            for k in 1..=n.min(rounds) {
-                solve(&mut game);
-                game.show_curves();
-                if k < n {
-                    game.next();
-                }
-            }
-        }
+        let rounds = game.rounds.len();
+        open_at(&mut game, opening.moment, rounds, |g| {
+            solve(g);
+            g.show_curves();
+        }, Game::next);
         Ok(game)
     }
 

@@ -21,7 +21,7 @@ use crate::domain::physics::synth::Source;
 use crate::domain::puzzle::features::features;
 use crate::domain::puzzle::reference::{reference_picks, sidecar};
 use crate::domain::puzzle::seismogram::Seismogram;
-use crate::domain::puzzle::{check_picks, check_recording, playable};
+use crate::domain::puzzle::{open_at, check_picks, check_recording, playable};
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
 use crate::domain::text::Bilingual;
 use crate::domain::waveform::{self, UtcTime};
@@ -205,16 +205,8 @@ impl Kind for QuakeOrNotParams {
             "no round has two cards that can be shown",
         )?;
         let mut game = Game::new(rounds);
-        if let Some(n) = opening.moment {
-            let rounds = game.rounds.len();
-            let n = n.clamp(1, rounds + 1);
-            for k in 1..=n.min(rounds) {
-                sort_nearly_right(&mut game);
-                if k < n {
-                    game.next();
-                }
-            }
-        }
+        let rounds = game.rounds.len();
+        open_at(&mut game, opening.moment, rounds, sort_nearly_right, Game::next);
         Ok(game)
     }
 

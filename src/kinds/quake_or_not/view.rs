@@ -5,17 +5,15 @@
 //! stars of the visit. Spawned once; the stage decides which parts show.
 
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
 use super::game::{BINS, Game, Stage, TABLE_H, TABLE_W, class_colour};
 use super::texts as t;
 use super::{Class, QuakeOrNotParams};
 use crate::app::exhibits::layout::{body_row, colour, picture_frame, side_panel};
 use crate::app::exhibits::puzzle::{
-    Follow, NodeQuery, Show, ShownWhile, act, button_saying, column, picture_fraction,
-    puzzle_plugin, says,
+    Follow, Show, ShownWhile, act, at_finger, button_saying, column, puzzle_plugin, says,
 };
-use crate::app::exhibits::{BodyCtx, KindView, Live, observe_lift};
+use crate::app::exhibits::{BodyCtx, KindView, observe_lift};
 use crate::app::widgets::{label, palette, ui_button, ui_label};
 use crate::domain::text::Bilingual;
 use crate::domain::text::ui::UiText;
@@ -186,7 +184,10 @@ impl KindView for QuakeOrNotParams {
                 ctx.picture_node(0),
                 picture_frame(TABLE_W as f32 / TABLE_H as f32),
             ));
-            table.observe(table_press).observe(table_drag);
+            let (w, h) = (TABLE_W as f32, TABLE_H as f32);
+            table
+                .observe(at_finger::<QuakeOrNotParams, Press>(move |g, f| g.press(f.x * w, f.y * h)))
+                .observe(at_finger::<QuakeOrNotParams, Drag>(move |g, f| g.drag(f.x * w, f.y * h)));
             observe_lift::<QuakeOrNotParams>(&mut table, |run, _, _| run.state.release());
             table.with_children(|tb| {
                 tb.spawn((
@@ -249,33 +250,5 @@ impl KindView for QuakeOrNotParams {
                 });
             });
         });
-    }
-}
-
-fn table_press(
-    press: On<Pointer<Press>>,
-    nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut live: ResMut<Live<QuakeOrNotParams>>,
-) {
-    if let (Some(f), Some(g)) = (
-        picture_fraction(&nodes, press.entity, &window, press.pointer_location.position),
-        live.state_mut(),
-    ) {
-        g.press(f.x * TABLE_W as f32, f.y * TABLE_H as f32);
-    }
-}
-
-fn table_drag(
-    drag: On<Pointer<Drag>>,
-    nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut live: ResMut<Live<QuakeOrNotParams>>,
-) {
-    if let (Some(f), Some(g)) = (
-        picture_fraction(&nodes, drag.entity, &window, drag.pointer_location.position),
-        live.state_mut(),
-    ) {
-        g.drag(f.x * TABLE_W as f32, f.y * TABLE_H as f32);
     }
 }

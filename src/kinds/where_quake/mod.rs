@@ -23,7 +23,7 @@ use crate::domain::draw::Canvas;
 use crate::domain::draw::canvas::Rgba;
 use crate::domain::physics::locate::{PicksFile, StationPicks, locate};
 use crate::domain::physics::taup::TauModel;
-use crate::domain::puzzle::{check_picks, check_recording, horizontal, playable};
+use crate::domain::puzzle::{open_at, check_picks, check_recording, horizontal, playable};
 use crate::domain::puzzle::reference::{ReferencePicks, reference_picks, sidecar};
 use crate::domain::puzzle::seismogram::Seismogram;
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
@@ -295,16 +295,8 @@ impl Kind for WhereQuakeParams {
             "no round has three stations with reference picks",
         )?;
         let mut game = Game::new(rounds, tau);
-        if let Some(n) = opening.moment {
-            let rounds = game.rounds.len();
-            let n = n.clamp(1, rounds + 1);
-            for k in 1..=n.min(rounds) {
-                play_nearly_right(&mut game);
-                if k < n {
-                    game.next();
-                }
-            }
-        }
+        let rounds = game.rounds.len();
+        open_at(&mut game, opening.moment, rounds, play_nearly_right, Game::next);
         Ok(game)
     }
 

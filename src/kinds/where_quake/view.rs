@@ -7,7 +7,6 @@
 //! once; the stage decides which parts show.
 
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
 use super::game::{Game, MAX_STATIONS, STATION_COLOURS, STRIP_H, STRIP_W, Stage};
 use super::texts as t;
@@ -16,10 +15,10 @@ use crate::app::exhibits::layout::{
     beside_point, body_row, colour, map_labels, picture_frame, side_panel,
 };
 use crate::app::exhibits::puzzle::{
-    Follow, LitWhile, NodeQuery, Show, ShownWhile, act, button_saying, buttons_row, column,
-    picture_fraction, puzzle_plugin, says,
+    Follow, LitWhile, Show, ShownWhile, act, at_finger, button_saying, buttons_row, column,
+    puzzle_plugin, says,
 };
-use crate::app::exhibits::{BodyCtx, KindView, Live, observe_lift};
+use crate::app::exhibits::{BodyCtx, KindView, observe_lift};
 use crate::app::widgets::{label, palette, ui_button, ui_label};
 use crate::domain::text::{Bilingual, Lang};
 
@@ -226,7 +225,12 @@ impl KindView for WhereQuakeParams {
                 ctx.picture_node(0),
                 picture_frame(1.0),
             ));
-            map.observe(map_press).observe(map_drag);
+            map.observe(at_finger::<WhereQuakeParams, Press>(|g, f| {
+                g.map_press(f.x as f64, f.y as f64)
+            }))
+            .observe(at_finger::<WhereQuakeParams, Drag>(|g, f| {
+                g.map_drag(f.x as f64, f.y as f64)
+            }));
             observe_lift::<WhereQuakeParams>(&mut map, |run, _, _| run.state.map_release());
             map.with_children(|m| {
                 map_labels(m, &g.labels, lang, 26.0);
@@ -285,7 +289,13 @@ impl KindView for WhereQuakeParams {
                             ..default()
                         },
                     ));
-                    rec.observe(record_press).observe(record_drag);
+                    let w = STRIP_W as f32;
+                    rec.observe(at_finger::<WhereQuakeParams, Press>(move |g, f| {
+                        g.strip_press(i, f.x * w, w)
+                    }))
+                    .observe(at_finger::<WhereQuakeParams, Drag>(move |g, f| {
+                        g.strip_drag(i, f.x * w, w)
+                    }));
                     observe_lift::<WhereQuakeParams>(&mut rec, |run, _, _| {
                         run.state.strip_release()
                     });
@@ -371,67 +381,5 @@ fn station_names(m: &mut ChildSpawnerCommands, g: &Game, stations: &[super::game
             Pickable::IGNORE,
             children![(label(&s.name, lang, 28.0, station_colour(i)), Pickable::IGNORE)],
         ));
-    }
-}
-
-fn map_press(
-    press: On<Pointer<Press>>,
-    nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut live: ResMut<Live<WhereQuakeParams>>,
-) {
-    if let (Some(f), Some(g)) = (
-        picture_fraction(&nodes, press.entity, &window, press.pointer_location.position),
-        live.state_mut(),
-    ) {
-        g.map_press(f.x as f64, f.y as f64);
-    }
-}
-
-fn map_drag(
-    drag: On<Pointer<Drag>>,
-    nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut live: ResMut<Live<WhereQuakeParams>>,
-) {
-    if let (Some(f), Some(g)) = (
-        picture_fraction(&nodes, drag.entity, &window, drag.pointer_location.position),
-        live.state_mut(),
-    ) {
-        g.map_drag(f.x as f64, f.y as f64);
-    }
-}
-
-fn record_press(
-    press: On<Pointer<Press>>,
-    records: Query<&RecordPicture>,
-    nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut live: ResMut<Live<WhereQuakeParams>>,
-) {
-    if let (Ok(r), Some(f), Some(g)) = (
-        records.get(press.entity),
-        picture_fraction(&nodes, press.entity, &window, press.pointer_location.position),
-        live.state_mut(),
-    ) {
-        let w = STRIP_W as f32;
-        g.strip_press(r.0, f.x * w, w);
-    }
-}
-
-fn record_drag(
-    drag: On<Pointer<Drag>>,
-    records: Query<&RecordPicture>,
-    nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
-    mut live: ResMut<Live<WhereQuakeParams>>,
-) {
-    if let (Ok(r), Some(f), Some(g)) = (
-        records.get(drag.entity),
-        picture_fraction(&nodes, drag.entity, &window, drag.pointer_location.position),
-        live.state_mut(),
-    ) {
-        let w = STRIP_W as f32;
-        g.strip_drag(r.0, f.x * w, w);
     }
 }
