@@ -6,8 +6,9 @@
 //!    A counts as P);
 //! 3. the truth in the sidecar of a synthetic recording (`NET.STA.json`
 //!    beside `NET.STA.mseed`, written by `quakehall synth`);
-//! 4. otherwise the automatic picker ([`crate::domain::waveform::pick`]), whose picks a curator
-//!    is shown to confirm.
+//! 4. otherwise (no sidecar: a real recording) the automatic picker
+//!    ([`crate::domain::waveform::pick`]), whose picks a curator is shown
+//!    to confirm.
 
 use std::path::Path;
 
@@ -112,6 +113,10 @@ pub fn reference_picks(
         };
         fill(&mut r.p, first(false), PickSource::Sidecar);
         fill(&mut r.s, first(true), PickSource::Sidecar);
+        // The sidecar is the whole truth of a synthetic recording: a phase
+        // it does not list is not there (traffic has neither), and the
+        // picker, which a passing lorry can trigger, is not asked.
+        return r;
     }
     if r.p.is_none() || r.s.is_none() {
         // The window with the most samples is the recording's main one.
