@@ -59,7 +59,32 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// The benchmarks that need no libmseed comparison, by the name that runs
+/// one alone (`cargo run --release -- seismogram`).
+const NAMED: [(&str, fn()); 6] = [
+    ("exhibits", exhibit_frames),
+    ("sand-table", sand_table_turning),
+    ("seismogram", seismogram_zoom),
+    ("pin", pin_drag),
+    ("ruler", ruler_drag),
+    ("cards", card_play),
+];
+
 fn main() {
+    let only: Vec<String> = std::env::args().skip(1).collect();
+    if !only.is_empty() {
+        for name in &only {
+            match NAMED.iter().find(|(n, _)| n == name) {
+                Some((_, run)) => run(),
+                None => {
+                    let names: Vec<&str> = NAMED.iter().map(|(n, _)| *n).collect();
+                    eprintln!("no benchmark {name:?}: one of {}", names.join(", "));
+                    std::process::exit(2);
+                }
+            }
+        }
+        return;
+    }
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/waveforms");
     let mut records = Vec::new();
     steim_records(&data, &mut records);

@@ -175,13 +175,29 @@ impl Canvas {
             return;
         }
         let (lo, hi) = (y0.min(y1).max(0), y0.max(y1).min(h - 1));
-        for y in lo..=hi {
-            if c.3 == 255 {
-                let i = (y as usize * w as usize + x as usize) * 4;
-                self.rgba[i..i + 4].copy_from_slice(&[c.0, c.1, c.2, 255]);
-            } else {
+        if lo > hi {
+            return;
+        }
+        if c.3 == 255 {
+            // One stride down the column: no per-pixel index arithmetic.
+            let stride = w as usize * 4;
+            let start = (lo as usize * w as usize + x as usize) * 4;
+            let px = [c.0, c.1, c.2, 255];
+            for i in (start..start + (hi - lo) as usize * stride + 1).step_by(stride) {
+                self.rgba[i..i + 4].copy_from_slice(&px);
+            }
+        } else {
+            for y in lo..=hi {
                 self.blend(x as usize, y as usize, c, 1.0);
             }
+        }
+    }
+
+    /// Blends `c` at `coverage` (0-1) into the pixel at (`x`, `y`), if it
+    /// is on the canvas: for masks laid over a picture.
+    pub fn blend_pixel(&mut self, x: i32, y: i32, c: Rgba, coverage: f32) {
+        if x >= 0 && y >= 0 && (x as u32) < self.width && (y as u32) < self.height {
+            self.blend(x as usize, y as usize, c, coverage);
         }
     }
 
@@ -201,8 +217,26 @@ impl Canvas {
             x0.floor() as usize,
             (x1.ceil() as usize).min(self.width as usize),
         );
+        // The columns every row covers whole: filled a row at a time.
+        let (full0, full1) = (x0.ceil() as usize, (x1.floor() as usize).min(px1));
+        let row: Vec<u8> = if c.3 == 255 && full1 > full0 {
+            [c.0, c.1, c.2, 255].repeat(full1 - full0)
+        } else {
+            Vec::new()
+        };
         for py in y0.floor() as usize..(y1.ceil() as usize).min(self.height as usize) {
             let cy = share(y0, y1, py);
+            if cy >= 1.0 && !row.is_empty() {
+                let base = py * self.width as usize;
+                for px in (px0..full0).chain(full1..px1) {
+                    let cov = share(x0, x1, px);
+                    if cov > 0.0 {
+                        self.blend(px, py, c, cov);
+                    }
+                }
+                self.rgba[(base + full0) * 4..(base + full1) * 4].copy_from_slice(&row);
+                continue;
+            }
             for px in px0..px1 {
                 let cov = share(x0, x1, px) * cy;
                 if cov >= 1.0 && c.3 == 255 {
@@ -331,6 +365,41 @@ mod tests {
         c.fill_rect(0.0, 0.0, 1.5, 4.0, Rgba(255, 255, 255, 255));
         let p = c.pixel(1, 1);
         assert!((120..=136).contains(&p.0), "{p:?}");
+    }
+
+    #[test]
+    fn an_opaque_rectangle_with_fractional_edges_covers_each_pixel_by_its_share() {
+        // Whole rows and columns take the row-at-a-time path, the edges
+        // are blended: every pixel must read its covered share of white.
+        let mut c = Canvas::new(12, 8, Rgba(0, 0, 0, 255));
+        let (x, y, w, h) = (2.5f32, 1.0f32, 6.75f32, 4.5f32);
+        c.fill_rect(x, y, w, h, Rgba(255, 255, 255, 255));
+        let share = |lo: f32, hi: f32, p: u32| (hi.min(p as f32 + 1.0) - lo.max(p as f32)).max(0.0);
+        for py in 0..8 {
+            for px in 0..12 {
+                let cov = share(x, x + w, px) * share(y, y + h, py);
+                let got = c.pixel(px, py).0 as f32 / 255.0;
+                assert!((got - cov).abs() < 0.01, "({px}, {py}): {got} vs {cov}");
+            }
+        }
+    }
+
+    #[test]
+    fn vspan_paints_its_column_inclusive_and_clipped() {
+        let mut c = Canvas::new(5, 6, Rgba(0, 0, 0, 255));
+        c.vspan(2, 4, 1, Rgba(7, 8, 9, 255));
+        c.vspan(3, -10, 100, Rgba(1, 1, 1, 255));
+        c.vspan(9, 0, 5, Rgba(1, 1, 1, 255));
+        for y in 0..6 {
+            let expect = if (1..=4).contains(&y) {
+                Rgba(7, 8, 9, 255)
+            } else {
+                Rgba(0, 0, 0, 255)
+            };
+            assert_eq!(c.pixel(2, y), expect, "row {y}");
+            assert_eq!(c.pixel(3, y), Rgba(1, 1, 1, 255));
+            assert_eq!(c.pixel(1, y), Rgba(0, 0, 0, 255));
+        }
     }
 
     #[test]

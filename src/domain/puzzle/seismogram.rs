@@ -269,6 +269,9 @@ impl Seismogram {
         };
         s.set_view(window.0, window.1);
         s.home = s.view;
+        // The axis font is read from disk once, here, not in the first
+        // frame a finger moves.
+        axis_font();
         Some(s)
     }
 
@@ -452,20 +455,20 @@ impl Seismogram {
             ticks.push(tick);
             tick += step;
         }
+        // One scale for all components of the window, so that a visitor
+        // can compare them (S is larger on the horizontals).
+        let full = self
+            .components
+            .iter()
+            .map(|c| c.peak_between(t0, t1, self.clearer))
+            .fold(0.0f32, f32::max)
+            .max(1e-9);
         for (k, comp) in self.components.iter().enumerate() {
             let top = panels_top + k as f32 * (ph + gap);
             c.fill_rect(0.0, top, w, ph, PANEL);
             for &t in &ticks {
                 c.vspan(x_of(t) as i32, top as i32, (top + ph) as i32 - 1, GRID);
             }
-            // One scale for all components of the window, so that a
-            // visitor can compare them (S is larger on the horizontals).
-            let full = self
-                .components
-                .iter()
-                .map(|c| c.peak_between(t0, t1, self.clearer))
-                .fold(0.0f32, f32::max)
-                .max(1e-9);
             let mid = top + ph / 2.0;
             let scale = (ph / 2.0 - 3.0) / full;
             let cols = w as usize;
@@ -575,13 +578,13 @@ pub fn label(c: &mut Canvas, text: &str, x: f32, y: f32, size: f32, colour: Rgba
         x - 2.0
     }
     .round();
-    let top = (y - size).round();
+    let (left, top) = (left as i32, (y - size).round() as i32);
     for my in 0..mask.height {
         for mx in 0..mask.width {
             let a = mask.rgba[((my * mask.width + mx) * 4 + 3) as usize];
             if a > 0 {
-                let a = (a as u32 * colour.3 as u32 / 255) as u8;
-                c.fill_rect(left + mx as f32, top + my as f32, 1.0, 1.0, colour.alpha(a));
+                let x = left + mx as i32;
+                c.blend_pixel(x, top + my as i32, colour, a as f32 / 255.0);
             }
         }
     }
