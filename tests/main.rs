@@ -5,6 +5,7 @@ mod common;
 mod domain_wall;
 mod dsp;
 mod fuzz;
+mod instruments;
 mod locate;
 mod picks;
 mod pictures;

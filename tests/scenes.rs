@@ -186,10 +186,10 @@ const CASES: &[Case] = &[
     Case {
         name: "hall lists a scene that does not exist",
         file: "hall.ron",
-        from: "exhibits: [\"15-station\"],",
-        to: "exhibits: [\"15-station\", \"16-picks\"],",
+        from: "exhibits: [\"11-seismometer\", \"15-station\"],",
+        to: "exhibits: [\"11-seismometer\", \"15-station\", \"16-picks\"],",
         at: "\"16-picks\"",
-        field: "zones[2].exhibits[1]",
+        field: "zones[2].exhibits[2]",
         message: "no scene file has id \"16-picks\"",
     },
     Case {

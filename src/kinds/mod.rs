@@ -286,4 +286,7 @@ exhibit_kinds! {
     /// One quake's records at several stations, shuffled: the visitor
     /// sorts them by distance until the P and S lines run through them.
     jigsaw::Jigsaw(JigsawParams),
+    /// A mass on a spring in a frame: the visitor shakes the ground, the
+    /// mass lags and a pen writes; then a record through two instruments.
+    seismometer::Seismometer(SeismometerParams),
 }

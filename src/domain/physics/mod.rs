@@ -8,6 +8,7 @@ pub mod intensity;
 pub mod locate;
 pub mod magnitude;
 pub mod motion;
+pub mod oscillator;
 pub mod synth;
 pub mod tank;
 pub mod taup;
