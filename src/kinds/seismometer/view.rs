@@ -142,7 +142,16 @@ impl KindView for SeismometerParams {
                 side.spawn((ShownWhile(Part::Shaking), column(18.0))).with_children(|s| {
                     s.spawn(label(&p.intro, lang, 28.0, palette::TEXT));
                     s.spawn(says(Says::Period, g, lang, 28.0, palette::TEXT));
-                    s.spawn(says(Says::Verdict, g, lang, 28.0, palette::ACCENT));
+                    // Room for the longest caption, so that the buttons
+                    // below stay where a finger found them.
+                    s.spawn(Node {
+                        width: percent(100),
+                        min_height: px(140),
+                        ..default()
+                    })
+                    .with_children(|v| {
+                        v.spawn(says(Says::Verdict, g, lang, 28.0, palette::ACCENT));
+                    });
                     swatch(s, colour(INK), &t::PEN.to_bilingual(), lang, 30.0);
                     swatch(s, colour(GROUND_LINE), &t::GROUND.to_bilingual(), lang, 30.0);
                     s.spawn(buttons_row()).with_children(|b| {
