@@ -79,6 +79,20 @@ pub fn swatch(
         });
 }
 
+/// A node placed at fraction `(fx, fy)` of its picture (its top left
+/// there), not taking touches: for labels laid over a picture.
+pub fn at(fx: f32, fy: f32) -> (Node, Pickable) {
+    (
+        Node {
+            position_type: PositionType::Absolute,
+            left: percent(100.0 * fx),
+            top: percent(100.0 * fy),
+            ..default()
+        },
+        Pickable::IGNORE,
+    )
+}
+
 /// A colour of the domain's pictures as a Bevy colour.
 pub fn colour(c: crate::domain::draw::Rgba) -> Color {
     Color::srgb_u8(c.0, c.1, c.2)

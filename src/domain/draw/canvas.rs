@@ -219,14 +219,12 @@ impl Canvas {
         );
         // The columns every row covers whole: filled a row at a time.
         let (full0, full1) = (x0.ceil() as usize, (x1.floor() as usize).min(px1));
-        let row: Vec<u8> = if c.3 == 255 && full1 > full0 {
-            [c.0, c.1, c.2, 255].repeat(full1 - full0)
-        } else {
-            Vec::new()
-        };
+        let whole_rows = c.3 == 255 && full1 > full0;
+        let opaque = [c.0, c.1, c.2, 255];
+        let mut filled: Option<usize> = None;
         for py in y0.floor() as usize..(y1.ceil() as usize).min(self.height as usize) {
             let cy = share(y0, y1, py);
-            if cy >= 1.0 && !row.is_empty() {
+            if cy >= 1.0 && whole_rows {
                 let base = py * self.width as usize;
                 for px in (px0..full0).chain(full1..px1) {
                     let cov = share(x0, x1, px);
@@ -234,7 +232,18 @@ impl Canvas {
                         self.blend(px, py, c, cov);
                     }
                 }
-                self.rgba[(base + full0) * 4..(base + full1) * 4].copy_from_slice(&row);
+                let (a, b) = ((base + full0) * 4, (base + full1) * 4);
+                // The first whole row pixel by pixel, the others copied
+                // from it in one move each.
+                match filled {
+                    Some(from) => self.rgba.copy_within(from..from + (b - a), a),
+                    None => {
+                        for p in self.rgba[a..b].chunks_exact_mut(4) {
+                            p.copy_from_slice(&opaque);
+                        }
+                        filled = Some(a);
+                    }
+                }
                 continue;
             }
             for px in px0..px1 {

@@ -120,13 +120,6 @@ impl Stepper {
     pub fn carry_motion(&mut self, other: &Stepper) {
         (self.z, self.v, self.ground_v) = (other.z, other.v, other.ground_v);
     }
-
-    /// Back to rest.
-    pub fn reset(&mut self) {
-        self.z = 0.0;
-        self.v = 0.0;
-        self.ground_v = 0.0;
-    }
 }
 
 /// exp(M) of a 2x2 matrix by scaling and squaring with a Taylor series

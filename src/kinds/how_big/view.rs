@@ -13,7 +13,7 @@ use super::game::{
 };
 use super::texts as t;
 use super::{Difficulty, HowBigParams};
-use crate::app::exhibits::layout::{body_row, colour, side_panel};
+use crate::app::exhibits::layout::{at, body_row, colour, side_panel};
 use crate::app::exhibits::puzzle::{
     Follow, LitWhile, Show, ShownWhile, act, at_finger, button_saying, buttons_row, column,
     puzzle_plugin, says,
@@ -231,20 +231,6 @@ impl Follow<Game> for Says {
             }
         }
     }
-}
-
-/// A node placed at fraction `(fx, fy)` of its picture (its top left
-/// there), not taking touches.
-fn at(fx: f32, fy: f32) -> (Node, Pickable) {
-    (
-        Node {
-            position_type: PositionType::Absolute,
-            left: percent(100.0 * fx),
-            top: percent(100.0 * fy),
-            ..default()
-        },
-        Pickable::IGNORE,
-    )
 }
 
 impl KindView for HowBigParams {

@@ -9,9 +9,7 @@ use crate::domain::draw::{ILLUSTRATION_H as H, ILLUSTRATION_W as W};
 pub fn seismometer() -> Canvas {
     let mut g = Game::new(1.0, 0.7, None);
     g.shake(QUICK);
-    for _ in 0..150 {
-        g.advance(1.0 / 60.0);
-    }
+    g.run_for(2.5);
     let mut c = Canvas::new(W, H, Rgba::hex(0x10202e));
     g.draw(&mut c);
     c

@@ -114,8 +114,6 @@ pub struct Replay {
     pub replay_s: f64,
     /// How far it has played, s of record.
     pub playhead_s: f64,
-    /// The two instruments' periods, s.
-    pub periods: (f64, f64),
 }
 
 /// The replay's panels: top and height of each, px.
@@ -186,7 +184,6 @@ impl Replay {
             s_s,
             replay_s: replay_s.max(1.0),
             playhead_s: 0.0,
-            periods,
         })
     }
 
@@ -198,11 +195,6 @@ impl Replay {
         self.columns[k][c(t0)..c(t1).max(c(t0) + 1).min(cols)]
             .iter()
             .fold(0.0f32, |m, &(lo, hi)| m.max(lo.abs()).max(hi.abs()))
-    }
-
-    /// Whether it has played to the end.
-    pub fn done(&self) -> bool {
-        self.playhead_s >= self.duration_s
     }
 }
 
@@ -319,6 +311,14 @@ impl Game {
                     self.history.pop_front();
                 }
             }
+        }
+    }
+
+    /// Runs `seconds` of the exhibit at 60 frames a second (to open it at
+    /// a moment, for its card and in tests).
+    pub fn run_for(&mut self, seconds: f64) {
+        for _ in 0..(seconds * 60.0).round() as usize {
+            self.advance(1.0 / 60.0);
         }
     }
 
@@ -600,26 +600,20 @@ fn draw_replay(c: &mut Canvas, r: &Replay) {
 mod tests {
     use super::*;
 
-    fn run(g: &mut Game, seconds: f64) {
-        for _ in 0..(seconds * 60.0) as usize {
-            g.advance(1.0 / 60.0);
-        }
-    }
-
     #[test]
     fn a_quick_shake_is_copied_and_a_slow_sway_is_not_by_a_one_second_instrument() {
         let mut g = Game::new(1.0, 0.7, None);
         assert_eq!(g.verdict(), Verdict::Still);
         g.shake(QUICK);
-        run(&mut g, 3.0);
+        g.run_for(3.0);
         assert_eq!(g.verdict(), Verdict::Copies);
-        run(&mut g, 3.0);
+        g.run_for(3.0);
         g.shake(SLOW);
-        run(&mut g, 8.0);
+        g.run_for(8.0);
         assert_eq!(g.verdict(), Verdict::RidesAlong);
         // The same sway through a 20 s instrument is written.
         g.set_period(20.0);
-        run(&mut g, 8.0);
+        g.run_for(8.0);
         assert_eq!(g.verdict(), Verdict::Copies);
     }
 
@@ -628,12 +622,12 @@ mod tests {
         let mut g = Game::new(20.0, 0.7, None);
         g.press(700.0, 300.0);
         g.drag(700.0, 260.0);
-        run(&mut g, 0.2);
+        g.run_for(0.2);
         assert!((g.ground - 40.0).abs() < 1.0, "{}", g.ground);
         // A 20 s mass has barely moved: the pen writes nearly all of it.
         assert!(g.pen() > 30.0, "{}", g.pen());
         g.drag(700.0, -1000.0);
-        run(&mut g, 0.2);
+        g.run_for(0.2);
         assert!((g.ground - GROUND_MAX_PX).abs() < 1e-3, "{}", g.ground);
         g.release();
     }

@@ -149,24 +149,19 @@ impl Kind for SeismometerParams {
                 .ok()
         });
         let mut g = Game::new(self.period_s as f64, damping, replay);
-        let run = |g: &mut Game, s: f64| {
-            for _ in 0..(s * 60.0) as usize {
-                g.advance(1.0 / 60.0);
-            }
-        };
         match opening.moment {
             Some(1) => {
                 g.shake(QUICK);
-                run(&mut g, 2.6);
+                g.run_for(2.6);
             }
             Some(n @ (2 | 3)) => {
                 g.set_period(if n == 2 { SHORTEST_S } else { LONGEST_S });
                 g.shake(SLOW);
-                run(&mut g, 6.0);
+                g.run_for(6.0);
             }
             Some(n) if n >= 4 => {
                 g.start_replay();
-                run(&mut g, self.replay.as_ref().map_or(0.0, |r| r.replay_s as f64) + 1.0);
+                g.run_for(self.replay.as_ref().map_or(0.0, |r| r.replay_s as f64) + 1.0);
             }
             _ => {}
         }

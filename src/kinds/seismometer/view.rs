@@ -8,7 +8,7 @@ use bevy::prelude::*;
 use super::game::{GROUND_LINE, Game, INK, Mode, PANELS, PIC_H, PIC_W, QUICK, REPLAY_X, SLOW, Verdict};
 use super::texts as t;
 use super::{REPLAY_PERIODS, SeismometerParams};
-use crate::app::exhibits::layout::{body_row, colour, side_panel, swatch};
+use crate::app::exhibits::layout::{at, body_row, colour, side_panel, swatch};
 use crate::app::exhibits::puzzle::{
     Follow, Show, ShownWhile, act, at_finger, buttons_row, column, puzzle_plugin, says,
 };
@@ -83,20 +83,6 @@ impl Follow<Game> for Says {
     }
 }
 
-/// A node placed at picture pixel (`x`, `y`) of the replay, not taking
-/// touches.
-fn at(x: f32, y: f32) -> (Node, Pickable) {
-    (
-        Node {
-            position_type: PositionType::Absolute,
-            left: percent(100.0 * x / PIC_W as f32),
-            top: percent(100.0 * y / PIC_H as f32),
-            ..default()
-        },
-        Pickable::IGNORE,
-    )
-}
-
 impl KindView for SeismometerParams {
     fn spawn(body: &mut ChildSpawnerCommands, ctx: &mut BodyCtx<Self>) {
         let lang = ctx.lang;
@@ -132,7 +118,7 @@ impl KindView for SeismometerParams {
                 }, Pickable::IGNORE))
                 .with_children(|names| {
                     for (k, &(top, _)) in PANELS.iter().enumerate() {
-                        names.spawn(at(REPLAY_X.0 + 10.0, top + 6.0)).with_children(|n| {
+                        names.spawn(at((REPLAY_X.0 + 10.0) / w, (top + 6.0) / h)).with_children(|n| {
                             n.spawn(says(Says::Trace(k), g, lang, 22.0, palette::TEXT));
                         });
                     }
