@@ -37,6 +37,8 @@ enum Command {
     Pick(cli::pick::Args),
     /// Convert between miniSEED and SAC (format from OUT's extension).
     Convert(cli::convert::Args),
+    /// Speed a recording up into sound and write it to a WAV file.
+    Audify(cli::audify::Args),
     /// Seismic travel times, like TauP's table.
     Traveltime(cli::traveltime::Args),
     /// Locate an earthquake from P and S picks (JSON).
@@ -59,6 +61,7 @@ fn main() -> ExitCode {
         Some(Command::Inspect(args)) => cli::inspect::run(args),
         Some(Command::Pick(args)) => cli::pick::run(args),
         Some(Command::Convert(args)) => cli::convert::run(args),
+        Some(Command::Audify(args)) => cli::audify::run(args),
         Some(Command::Traveltime(args)) => cli::traveltime::run(args),
         Some(Command::Locate(args)) => cli::locate::run(args),
         Some(Command::Synth(args)) => cli::synth::run(args),

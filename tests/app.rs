@@ -1683,3 +1683,114 @@ fn quake_or_not_sorts_a_table_through_real_pointer_drags() {
         (1, Stage::Sorting)
     );
 }
+
+/// The button whose label reads `text` in either language.
+fn button_reading(app: &mut App, text: &str) -> Entity {
+    let mut labels = app.world_mut().query::<(&Localized, &ChildOf)>();
+    let parents: Vec<Entity> = labels
+        .iter(app.world())
+        .filter(|(l, _)| l.0.zh == text || l.0.en == text)
+        .map(|(_, p)| p.parent())
+        .collect();
+    let mut buttons = app.world_mut().query_filtered::<(), With<Button>>();
+    parents
+        .into_iter()
+        .find(|&p| buttons.get(app.world(), p).is_ok())
+        .unwrap_or_else(|| panic!("no button reading {text:?}"))
+}
+
+#[test]
+fn sounds_of_the_earth_plays_in_step_and_stops_on_leave_and_idle() {
+    use quakehall::domain::sound::SAMPLE_RATE;
+    use quakehall::domain::sound::voice::STOP_FADE_S;
+    use quakehall::kinds::SonifyParams;
+    use quakehall::kinds::sonify::game::Heard;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("14-sonify"));
+    assert_eq!(state::<SonifyParams>(&app).heard(), Heard::Choose);
+    // No audio device here: the curators' notice is on screen.
+    assert!(
+        texts(&mut app)
+            .iter()
+            .any(|(_, t)| t.contains("声音不可用"))
+    );
+    let far = button_reading(&mut app, "很远的地震");
+    tap(&mut app, far);
+    app.update();
+    let g = state::<SonifyParams>(&app);
+    assert_eq!(g.chosen, 2);
+    assert!(g.playing());
+    // Without an output the sound runs on the clock: a second of it is
+    // `speedup` seconds of the record.
+    let (before, speedup) = (g.playhead_s(), g.quakes[2].sound.speedup);
+    step(&mut app, 1.0);
+    let moved = state::<SonifyParams>(&app).playhead_s() - before;
+    assert!((moved - speedup).abs() < 1.0, "{moved}");
+    // Leaving stops the sound: an output pulling it gets a short fade.
+    let near = button_reading(&mut app, "近处的地震");
+    tap(&mut app, near);
+    let mut heard = live_mut::<SonifyParams>(&mut app)
+        .state_mut()
+        .and_then(|g| g.voice.as_mut())
+        .and_then(|v| v.tap(1.0, 0.0))
+        .expect("a fresh voice");
+    assert_eq!(heard.by_ref().take(4410).count(), 4410);
+    go(&mut app, Screen::Home, None);
+    let fade = (STOP_FADE_S * SAMPLE_RATE as f64) as usize;
+    assert_eq!(heard.count(), fade, "faded out and ended");
+    // And so does the hall's idle reset.
+    go(&mut app, Screen::Exhibit, Some("14-sonify"));
+    let near = button_reading(&mut app, "近处的地震");
+    tap(&mut app, near);
+    let heard = live_mut::<SonifyParams>(&mut app)
+        .state_mut()
+        .and_then(|g| g.voice.as_mut())
+        .and_then(|v| v.tap(1.0, 0.0))
+        .expect("a fresh voice");
+    step(&mut app, 100.0);
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Attract
+    );
+    assert!(heard.count() <= fade);
+}
+
+#[test]
+fn the_listen_buttons_of_16_and_19_play_the_record_on_screen() {
+    use quakehall::kinds::{FindWavesParams, QuakeOrNotParams};
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("16-find-waves"));
+    let listen = button_reading(&mut app, "听一听");
+    tap(&mut app, listen);
+    app.update();
+    assert!(state::<FindWavesParams>(&app).is_listening());
+    step(&mut app, 0.5);
+    let l = state::<FindWavesParams>(&app)
+        .round()
+        .listen
+        .as_ref()
+        .unwrap();
+    assert!(l.heard_s().unwrap() > 0.0);
+    let stop = button_reading(&mut app, "停");
+    tap(&mut app, stop);
+    app.update();
+    assert!(!state::<FindWavesParams>(&app).is_listening());
+    go(&mut app, Screen::Exhibit, Some("19-quake-or-not"));
+    live_mut::<QuakeOrNotParams>(&mut app)
+        .state_mut()
+        .unwrap()
+        .select(0);
+    app.update();
+    let listen = button_reading(&mut app, "听一听");
+    tap(&mut app, listen);
+    app.update();
+    assert!(state::<QuakeOrNotParams>(&app).is_listening());
+    // Another card in the viewer silences the first.
+    live_mut::<QuakeOrNotParams>(&mut app)
+        .state_mut()
+        .unwrap()
+        .select(1);
+    assert!(!state::<QuakeOrNotParams>(&app).is_listening());
+}

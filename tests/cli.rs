@@ -189,3 +189,69 @@ fn pick_prints_one_object_per_station_window_with_iso_times() {
     assert!(out.starts_with("SY.HALL.00 | 2026-04-20T00:03:06"), "{out}");
     assert!(out.contains("| P 2026-04-20T00:03:36.3"), "{out}");
 }
+
+#[test]
+fn audify_writes_a_1_hz_sine_sped_up_400_times_as_a_400_hz_wav() {
+    use quakehall::domain::sound::audify::{PEAK, dominant_hz, read_wav};
+    use quakehall::domain::waveform::{Samples, Stream, Trace, UtcTime, mseed};
+    let dir = tempfile::tempdir().unwrap();
+    // 800 s of a 1 Hz wave recorded at 20 Hz: two seconds of sound.
+    let rate = 20.0;
+    let trace = Trace {
+        network: "SY".into(),
+        station: "SINE".into(),
+        location: "00".into(),
+        channel: "HHZ".into(),
+        start: UtcTime::parse_iso("2026-01-01T00:00:00Z").unwrap(),
+        sample_rate_hz: rate,
+        samples: Samples::Int(
+            (0..16_000)
+                .map(|i| (1e5 * (std::f64::consts::TAU * i as f64 / rate).sin()).round() as i32)
+                .collect(),
+        ),
+        encoding: None,
+        record_count: 0,
+    };
+    let input = dir.path().join("sine.mseed");
+    let bytes = mseed::write(
+        &Stream {
+            traces: vec![trace],
+        },
+        mseed::WriteOptions::default(),
+    )
+    .unwrap();
+    std::fs::write(&input, bytes).unwrap();
+    let wav = dir.path().join("sine.wav");
+    let (code, out, err) = quakehall(&[
+        "audify",
+        input.to_str().unwrap(),
+        "--speedup",
+        "400",
+        "--out",
+        wav.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("loudest at 400 Hz"), "{out}");
+    let (s, wav_rate) = read_wav(&wav).unwrap();
+    assert_eq!(wav_rate, 44_100);
+    assert!((s.len() as f64 / 44_100.0 - 2.0).abs() < 0.01);
+    assert!((dominant_hz(&s, 44_100.0) - 400.0).abs() <= 1.0);
+    let peak = s.iter().fold(0.0f32, |m, v| m.max(v.abs()));
+    assert!(peak <= PEAK + 1e-4 && peak > 0.8, "peak {peak}");
+    // Faded in and out: silent at the ends, full in the middle.
+    assert!(s[0].abs() < 1e-3 && s[s.len() - 1].abs() < 1e-3);
+    let loud = |a: usize, b: usize| s[a..b].iter().fold(0.0f32, |m, v| m.max(v.abs()));
+    assert!(loud(0, 441) < 0.1 * loud(20_000, 30_000));
+    assert!(loud(s.len() - 441, s.len()) < 0.1 * loud(20_000, 30_000));
+    // A nonsense speed-up is refused with a reason.
+    let (code, _, err) = quakehall(&[
+        "audify",
+        input.to_str().unwrap(),
+        "--speedup",
+        "2",
+        "--out",
+        wav.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("speed-up"), "{err}");
+}

@@ -175,6 +175,24 @@ const CASES: &[Case] = &[
         message: "unknown zone \"basement\"",
     },
     Case {
+        name: "exhibit louder than full volume",
+        file: "14-sonify.ron",
+        from: "volume: 0.7,",
+        to: "volume: 1.5,",
+        at: "1.5,",
+        field: "volume",
+        message: "out of range",
+    },
+    Case {
+        name: "a sound that would last too long",
+        file: "14-sonify.ron",
+        from: "speedup: 500.0,",
+        to: "speedup: 20.0,",
+        at: "20.0,",
+        field: "kind.quakes[2].speedup",
+        message: "raise the speed-up to 22",
+    },
+    Case {
         name: "idle timeout out of range",
         file: "hall.ron",
         from: "idle_timeout_s: 90.0,",
@@ -186,10 +204,10 @@ const CASES: &[Case] = &[
     Case {
         name: "hall lists a scene that does not exist",
         file: "hall.ron",
-        from: "exhibits: [\"11-seismometer\", \"15-station\"],",
-        to: "exhibits: [\"11-seismometer\", \"15-station\", \"16-picks\"],",
+        from: "exhibits: [\"11-seismometer\", \"14-sonify\", \"15-station\"],",
+        to: "exhibits: [\"11-seismometer\", \"14-sonify\", \"15-station\", \"16-picks\"],",
         at: "\"16-picks\"",
-        field: "zones[2].exhibits[2]",
+        field: "zones[2].exhibits[3]",
         message: "no scene file has id \"16-picks\"",
     },
     Case {

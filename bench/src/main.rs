@@ -61,13 +61,14 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// The benchmarks that need no libmseed comparison, by the name that runs
 /// one alone (`cargo run --release -- seismogram`).
-const NAMED: [(&str, fn()); 6] = [
+const NAMED: [(&str, fn()); 7] = [
     ("exhibits", exhibit_frames),
     ("sand-table", sand_table_turning),
     ("seismogram", seismogram_zoom),
     ("pin", pin_drag),
     ("ruler", ruler_drag),
     ("cards", card_play),
+    ("sonify", sonify_playing),
 ];
 
 fn main() {
@@ -366,6 +367,58 @@ fn report(label: &str, mut frame_ms: Vec<f64>, c: &quakehall::domain::draw::Canv
         frame_ms[frame_ms.len() * 95 / 100],
         med / copy_ms.max(1e-6)
     );
+}
+
+/// 14 while each quake plays: the trace and spectrogram scroll under the
+/// playhead every frame (the voice moved on by a 60 fps frame, as without
+/// an audio output), against copying both pictures.
+fn sonify_playing() {
+    use quakehall::domain::draw::Canvas;
+    use quakehall::domain::scene::Library;
+    use quakehall::kinds::{InKind, Kind, Opening, SonifyParams};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
+    let Some(p) = lib.exhibits.iter().find_map(|e| SonifyParams::of(&e.scene.kind)) else {
+        println!("sonify: no Sonify scene");
+        return;
+    };
+    let opening = Opening {
+        moment: None,
+        projectors: 0,
+        assets: Some(lib.assets_dir.as_path().into()),
+    };
+    let Ok(mut g) = p.build(&opening) else {
+        println!("sonify: 14 does not build");
+        return;
+    };
+    let specs = SonifyParams::pictures(&g);
+    let mut canvases: Vec<Canvas> = specs
+        .iter()
+        .map(|s| Canvas::new(s.width, s.height, s.background))
+        .collect();
+    let mut both = Canvas::new(specs[0].width, specs[0].height + specs[1].height, specs[0].background);
+    for k in 0..g.quakes.len() {
+        g.play(k);
+        let frames = (g.quakes[k].sound.duration_s() * 60.0) as usize;
+        let mut frame_ms = Vec::new();
+        for _ in 0..frames {
+            let start = Instant::now();
+            if let Some(v) = SonifyParams::voice(&mut g) {
+                v.run_silently(1.0 / 60.0);
+            }
+            SonifyParams::advance(&mut g, 1.0 / 60.0);
+            for (i, c) in canvases.iter_mut().enumerate() {
+                if SonifyParams::stale(&g, i) {
+                    SonifyParams::draw(&mut g, i, c);
+                }
+            }
+            frame_ms.push(start.elapsed().as_secs_f64() * 1e3);
+        }
+        both.rgba.clear();
+        both.rgba.extend(canvases.iter().flat_map(|c| c.rgba.iter().copied()));
+        let label = format!("14 {} playing ({frames} frames)", g.quakes[k].name.en);
+        report(&label, frame_ms, &both, "trace and spectrogram");
+    }
 }
 
 /// 18's nomogram while a finger drags the ruler's end: the scales are

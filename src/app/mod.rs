@@ -120,6 +120,7 @@ pub fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .init_resource::<UiLang>()
         .init_resource::<CurrentExhibit>()
+        .init_resource::<audio::AudioOutput>()
         .add_message::<audio::PlaySound>()
         .add_observer(audio::tap_sound);
     app.add_plugins((

@@ -5,6 +5,7 @@
 //! say how to get them in a build without.
 
 pub mod art;
+pub mod audify;
 pub mod bench;
 pub mod convert;
 pub mod inspect;

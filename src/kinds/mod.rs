@@ -140,6 +140,20 @@ pub trait Kind: InKind + Clone + PartialEq + std::fmt::Debug + Send + Sync + 'st
     /// state before the save and the new one.
     fn carry_over(_old: &Self::State, _new: &mut Self::State) {}
 
+    /// Whether the exhibit plays sounds (its screen then tells curators
+    /// when the hall has no audio output).
+    fn sounds(&self) -> bool {
+        false
+    }
+
+    /// The sound the exhibit plays now, if any: the hall hands a new voice
+    /// to its audio output at the scene's volume, or moves it on with the
+    /// clock where there is no output. Dropping the voice (with the state,
+    /// when the visitor leaves or the hall goes idle) stops the sound.
+    fn voice(_state: &mut Self::State) -> Option<&mut crate::domain::sound::voice::Voice> {
+        None
+    }
+
     /// What the projectors show while the exhibit is open.
     fn projection(_state: &Self::State) -> Option<Projection> {
         None
@@ -289,4 +303,7 @@ exhibit_kinds! {
     /// A mass on a spring in a frame: the visitor shakes the ground, the
     /// mass lags and a pen writes; then a record through two instruments.
     seismometer::Seismometer(SeismometerParams),
+    /// Recordings sped up into sound, heard while their trace and
+    /// spectrogram scroll under the playhead.
+    sonify::Sonify(SonifyParams),
 }

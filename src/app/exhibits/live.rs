@@ -10,6 +10,7 @@ use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 
 use super::{ExhibitBody, ProjectorFeed};
+use crate::app::audio::AudioOutput;
 use crate::app::hall::Hall;
 use crate::app::idle::ResetHall;
 use crate::app::pictures::PictureCache;
@@ -222,6 +223,17 @@ impl OpenExhibit<'_> {
         K::of(&ex.kind).map(|p| (ex.id.as_str(), p))
     }
 
+    /// The gain the open exhibit's sounds play at: its scene's volume under
+    /// the hall's limit.
+    pub fn sound_gain(&self) -> f32 {
+        let limit = self.hall.hall.volume_limit;
+        self.current
+            .0
+            .as_deref()
+            .and_then(|id| self.hall.exhibit(id))
+            .map_or(0.0, |ex| ex.sound_gain(limit))
+    }
+
     /// The assets folder the open scenes' paths are relative to.
     pub fn assets_dir(&self) -> &std::path::Path {
         &self.hall.0.assets_dir
@@ -263,10 +275,12 @@ fn spawn_body<K: KindView>(
     mut cache: ResMut<PictureCache>,
     server: Option<Res<AssetServer>>,
     mut images: Option<ResMut<Assets<Image>>>,
+    audio: Res<AudioOutput>,
 ) {
     let Some((id, params)) = open.scene::<K>() else {
         return;
     };
+    let silent = params.sounds() && !audio.available();
     let opening = opening(opts.as_deref(), open.assets_dir());
     live.ensure(id, params, &opening, images.as_deref_mut());
     let lang = lang.0;
@@ -294,9 +308,27 @@ fn spawn_body<K: KindView>(
         pictures: &mut cache,
         server: server.as_deref(),
     };
-    commands
-        .entity(ev.body)
-        .with_children(|b| K::spawn(b, &mut ctx));
+    commands.entity(ev.body).with_children(|b| {
+        K::spawn(b, &mut ctx);
+        if silent {
+            // For the curators: small, in a corner, nothing a child minds.
+            b.spawn((
+                Node {
+                    position_type: PositionType::Absolute,
+                    right: px(12),
+                    bottom: px(6),
+                    ..default()
+                },
+                Pickable::IGNORE,
+                children![ui_label(
+                    &ui::SOUND_UNAVAILABLE,
+                    lang,
+                    16.0,
+                    palette::TEXT_DIM
+                )],
+            ));
+        }
+    });
 }
 
 /// Advances the open exhibit by one frame, draws its pictures, and tells
@@ -309,6 +341,7 @@ fn tick<K: Kind>(
     mut images: Option<ResMut<Assets<Image>>>,
     opts: Option<Res<HallOptions>>,
     mut feed: ResMut<ProjectorFeed>,
+    audio: Res<AudioOutput>,
 ) {
     let Some(id) = live.get().map(|r| r.id.clone()) else {
         return;
@@ -317,14 +350,18 @@ fn tick<K: Kind>(
         live.forget(images.as_deref_mut());
         return;
     }
+    let gain = open.sound_gain();
     let run = live.get_mut().expect("checked above");
-    let dt = time.delta_secs_f64();
+    let real_dt = time.delta_secs_f64();
     let dt = if run.params.clock_pace().is_some() {
-        run.clock.story_seconds(dt)
+        run.clock.story_seconds(real_dt)
     } else {
-        dt
+        real_dt
     };
     K::advance(&mut run.state, dt);
+    if let Some(voice) = K::voice(&mut run.state) {
+        audio.play(voice, gain, real_dt);
+    }
     // Drawn even without a screen to show it on (headless tests): what a
     // picture shows is also where a tap lands.
     for (i, p) in run.pictures.iter_mut().enumerate() {

@@ -590,6 +590,11 @@ fn to_traces(comps: &[Vec<f64>], st: &SynthStation, start: UtcTime, rate: f64) -
         .collect()
 }
 
+/// Group velocities of the synthetic surface-wave trains, km/s (fast,
+/// slow): fundamental-mode Rayleigh and Love waves of continental paths
+/// at 10-40 s period (Shearer 2019, Introduction to Seismology, ch. 8).
+pub const SURFACE_GROUP_KM_S: (f64, f64) = (3.9, 2.9);
+
 /// Group velocities of the Rg train, km/s (fast, slow), and its periods, s
 /// (long first, then short): the fundamental-mode Rayleigh wave of the
 /// top kilometres of rock, slower in the sandstones and shales of the
@@ -896,7 +901,7 @@ fn add_coda_and_surface_waves(
     let d = delta.max(10.0);
     let a20_nm =
         20.0 * 10f64.powf(spec.magnitude - 1.66 * d.log10() - 0.3) * (-spec.depth_km / 30.0).exp();
-    let (u_fast, u_slow) = (3.9, 2.9);
+    let (u_fast, u_slow) = SURFACE_GROUP_KM_S;
     let (t0, t1) = (dist_km / u_fast - start_s, dist_km / u_slow - start_s);
     // Shorter paths disperse less and carry shorter periods.
     let (period_long, period_short) = ((5.0 + 0.8 * delta).min(30.0), (3.0 + 0.1 * delta).min(6.0));

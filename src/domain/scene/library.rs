@@ -529,6 +529,7 @@ impl HallConfig {
             }],
             idle_timeout_s: 90.0,
             interface_volume: 0.5,
+            volume_limit: default_volume_limit(),
             attract: AttractSettings {
                 slide_s: 6.0,
                 alternate_languages: true,

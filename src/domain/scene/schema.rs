@@ -31,6 +31,10 @@ pub struct HallConfig {
     pub idle_timeout_s: f32,
     /// Volume of the interface sounds (taps, page turns), 0 (off) to 1.
     pub interface_volume: f32,
+    /// The loudest any exhibit plays a recording as sound, 0 (silent) to
+    /// 1: each exhibit's own `volume` is held under it.
+    #[serde(default = "default_volume_limit")]
+    pub volume_limit: f32,
     /// The attract loop.
     pub attract: AttractSettings,
     /// Kiosk behaviour.
@@ -46,6 +50,11 @@ impl HallConfig {
         v.extend(self.zones.iter().map(|z| z.title.clone()));
         v
     }
+}
+
+/// The hall's `volume_limit` where `hall.ron` does not set one.
+pub fn default_volume_limit() -> f32 {
+    0.8
 }
 
 /// A zone of the hall: a group of exhibits on the home screen.
@@ -101,9 +110,19 @@ pub struct ExhibitScene {
     pub zone: String,
     /// The exhibit kind and its parameters.
     pub kind: ExhibitKind,
+    /// How loud the exhibit plays its recordings as sound, 0 (silent) to
+    /// 1, never above the hall's `volume_limit`; without it, the limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volume: Option<f32>,
 }
 
 impl ExhibitScene {
+    /// The gain the exhibit's sounds play at under the hall's `limit`.
+    pub fn sound_gain(&self, limit: f32) -> f32 {
+        let limit = limit.clamp(0.0, 1.0);
+        self.volume.map_or(limit, |v| v.clamp(0.0, 1.0).min(limit))
+    }
+
     /// The picture that stands for the exhibit on cards and in the attract
     /// loop.
     pub fn preview_picture(&self) -> Option<&str> {
@@ -116,5 +135,23 @@ impl ExhibitScene {
         let mut v = vec![self.title.clone(), self.summary.clone()];
         v.extend(self.kind.visitor_texts());
         v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_exhibit_plays_at_its_volume_never_above_the_halls_limit() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenes/14-sonify.ron");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut ex: super::ExhibitScene =
+            crate::domain::scene::parse::parse_ron(&path, &text).unwrap();
+        assert_eq!(ex.volume, Some(0.7), "as shipped");
+        assert_eq!(ex.sound_gain(0.8), 0.7);
+        assert_eq!(ex.sound_gain(0.5), 0.5, "the limit wins");
+        ex.volume = None;
+        assert_eq!(ex.sound_gain(0.8), 0.8, "without its own, the limit");
+        ex.volume = Some(3.0);
+        assert_eq!(ex.sound_gain(2.0), 1.0, "never beyond full scale");
     }
 }

@@ -53,6 +53,12 @@ pub fn check_hall(c: &mut Checker, hall: &HallConfig) {
         3600.0,
         "seconds",
     );
+    for (name, v) in [
+        ("interface_volume", hall.interface_volume),
+        ("volume_limit", hall.volume_limit),
+    ] {
+        c.range_f32(&root.field(name), v, 0.0, 1.0, "(0 silent, 1 full)");
+    }
     c.range_f32(
         &root.field("attract").field("slide_s"),
         hall.attract.slide_s,
@@ -148,5 +154,8 @@ pub fn check_exhibit(c: &mut Checker, ex: &ExhibitScene) {
     );
     c.text(&root.field("title"), &ex.title, 40);
     c.text(&root.field("summary"), &ex.summary, 160);
+    if let Some(v) = ex.volume {
+        c.range_f32(&root.field("volume"), v, 0.0, 1.0, "(0 silent, 1 full)");
+    }
     ex.kind.check(c, &root.field("kind"));
 }

@@ -157,6 +157,18 @@ pub fn read_bytes(name: &str, bytes: &[u8]) -> Result<WaveformFile, WaveformErro
     }
 }
 
+/// The vertical component among `traces` (a channel ending in Z or 3), or
+/// the only trace; `None` where there is none long enough to use.
+pub fn vertical<'a>(traces: impl IntoIterator<Item = &'a Trace>) -> Option<&'a Trace> {
+    let traces: Vec<&Trace> = traces.into_iter().collect();
+    traces
+        .iter()
+        .find(|t| t.channel.ends_with(['Z', 'z', '3']))
+        .or_else(|| (traces.len() == 1).then(|| &traces[0]))
+        .copied()
+        .filter(|t| t.sample_rate_hz > 0.0 && t.len() >= 16)
+}
+
 /// Reads a waveform file from disk, whatever its name says.
 pub fn read_file(path: &Path) -> Result<WaveformFile, WaveformError> {
     let name = path.display().to_string();

@@ -7,6 +7,8 @@ use crate::domain::draw::Canvas;
 use crate::domain::draw::palette;
 use crate::domain::puzzle::reference::ReferencePicks;
 use crate::domain::puzzle::seismogram::{Guide, MarkerKind, Seismogram};
+use crate::domain::sound::listen::Listen;
+use crate::domain::sound::voice::Voice;
 use crate::domain::waveform::pick::Phase;
 
 use super::{Difficulty, TRACE_W};
@@ -48,6 +50,8 @@ pub struct Round {
     pub picks: ReferencePicks,
     /// The station, `NET.STA`.
     pub station: String,
+    /// The record on screen as sound, where the scene has a Listen button.
+    pub listen: Option<Listen>,
 }
 
 /// Where the visitor is in a round.
@@ -116,6 +120,11 @@ impl Game {
     }
 
     fn start_round(&mut self, i: usize) {
+        for r in &mut self.rounds {
+            if let Some(l) = r.listen.as_mut() {
+                l.stop();
+            }
+        }
         self.current = i;
         self.gestures.clear();
         self.held_by = None;
@@ -264,6 +273,28 @@ impl Game {
         } else {
             self.stage = Stage::Finished;
         }
+    }
+
+    /// Plays the round's record as sound, or stops it.
+    pub fn listen(&mut self) {
+        if let Some(l) = self.rounds[self.current].listen.as_mut() {
+            l.toggle();
+        }
+    }
+
+    /// The round's sound while it plays.
+    pub fn listening(&mut self) -> Option<&mut Voice> {
+        self.rounds
+            .get_mut(self.current)?
+            .listen
+            .as_mut()?
+            .voice
+            .as_mut()
+    }
+
+    /// Whether the round's record is playing as sound.
+    pub fn is_listening(&self) -> bool {
+        self.round().listen.as_ref().is_some_and(Listen::playing)
     }
 
     /// From the first recording again.

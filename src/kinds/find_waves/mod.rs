@@ -23,7 +23,8 @@ use crate::domain::puzzle::{open_at, check_picks, check_recording, playable};
 use crate::domain::puzzle::seismogram::Seismogram;
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
 use crate::domain::text::Bilingual;
-use crate::domain::waveform::{self, Trace, UtcTime, WaveformFile};
+use crate::domain::sound::listen::{Listen, check_listen_s};
+use crate::domain::waveform::{self, Trace, UtcTime, WaveformFile, vertical};
 use game::{Game, Round};
 
 /// Parameters of a `FindWaves`.
@@ -39,6 +40,11 @@ pub struct FindWavesParams {
     pub model: String,
     /// Picture for the cards and the attract loop, inside `assets/`.
     pub preview: String,
+    /// How long the Listen button's sound lasts, s (2-30): the recording
+    /// on screen is sped up to fit (`domain::sound::listen`). Without it
+    /// there is no Listen button.
+    #[serde(default)]
+    pub listen_s: Option<f32>,
 }
 
 /// One round: a recording and how hard it is.
@@ -125,8 +131,8 @@ fn station_traces<'a>(file: &'a WaveformFile, station: Option<&str>) -> (String,
     (want, traces)
 }
 
-/// Builds one round from its recording.
-fn load_round(assets: &Path, r: &FindRound, tau: &TauModel) -> Result<Round, String> {
+/// Builds one round from its recording; with `listen_s`, its sound too.
+fn load_round(assets: &Path, r: &FindRound, tau: &TauModel, listen_s: Option<f32>) -> Result<Round, String> {
     let (file, picks) = round_picks(assets, r)?;
     let (station, traces) = station_traces(&file, r.station.as_deref());
     let (Some(p), Some(s)) = (picks.p, picks.s) else {
@@ -150,6 +156,10 @@ fn load_round(assets: &Path, r: &FindRound, tau: &TauModel) -> Result<Round, Str
     );
     let view = Seismogram::new(&traces, origin, window)
         .ok_or_else(|| format!("{}: nothing to draw", r.recording))?;
+    let listen = listen_s.and_then(|secs| {
+        let z = vertical(traces.iter().copied())?;
+        Some(Listen::of_window(z, origin, view.home, secs as f64))
+    });
     let shown = view.view.1 - view.view.0;
     let least = shown * MIN_TOLERANCE_PX / TRACE_W as f64;
     let (tp, ts) = r.difficulty.tolerance_s();
@@ -166,6 +176,7 @@ fn load_round(assets: &Path, r: &FindRound, tau: &TauModel) -> Result<Round, Str
         distance_km,
         picks,
         station,
+        listen,
     })
 }
 
@@ -177,6 +188,7 @@ impl Kind for FindWavesParams {
         c.count(&at.field("rounds"), self.rounds.len(), 1, 8, "rounds");
         c.earth_model(&at.field("model"), &self.model);
         c.asset(&at.field("preview"), &self.preview, PICTURE_EXTENSIONS);
+        check_listen_s(c, &at.field("listen_s"), self.listen_s);
         for (i, r) in self.rounds.iter().enumerate() {
             let rp = at.field("rounds").index(i);
             if !check_recording(c, &rp, &r.recording, [&r.p, &r.s]) {
@@ -209,7 +221,7 @@ impl Kind for FindWavesParams {
         let assets = opening.asset("");
         let rounds = playable(
             &self.rounds,
-            |r| load_round(&assets, r, &tau),
+            |r| load_round(&assets, r, &tau, self.listen_s),
             "no round has a recording with reference picks",
         )?;
         let mut game = Game::new(rounds);
@@ -228,6 +240,14 @@ impl Kind for FindWavesParams {
 
     fn draw(game: &mut Game, _index: usize, canvas: &mut crate::domain::draw::Canvas) {
         game.draw(canvas);
+    }
+
+    fn sounds(&self) -> bool {
+        self.listen_s.is_some()
+    }
+
+    fn voice(game: &mut Game) -> Option<&mut crate::domain::sound::voice::Voice> {
+        game.listening()
     }
 
     const CARDS: &'static [Card] = &[("find-waves", card::find_waves)];

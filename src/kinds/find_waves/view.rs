@@ -19,7 +19,7 @@ use crate::app::exhibits::puzzle::{
 use crate::app::exhibits::{BodyCtx, KindView, Live, observe_lift};
 use crate::app::widgets::{chip, label, palette, pointer_key, ui_button, ui_label};
 use crate::domain::puzzle::seismogram::MarkerKind;
-use crate::domain::text::Bilingual;
+use crate::domain::text::{Bilingual, ui};
 
 /// The puzzle's screen.
 pub fn plugin(app: &mut App) {
@@ -37,6 +37,8 @@ enum Part {
     Tools,
     /// Both markers are down.
     CanCheck,
+    /// The scene has a Listen button.
+    CanListen,
 }
 
 impl Show<Game> for Part {
@@ -47,6 +49,7 @@ impl Show<Game> for Part {
             Part::Finished => g.stage == Stage::Finished,
             Part::Tools => g.stage != Stage::Finished,
             Part::CanCheck => g.can_check(),
+            Part::CanListen => g.round().listen.is_some(),
         }
     }
 }
@@ -63,6 +66,7 @@ enum Says {
     Stars,
     NextButton,
     ClearerButton,
+    ListenButton,
 }
 
 /// The "check" button, lit once both markers are down.
@@ -193,6 +197,9 @@ impl Follow<Game> for Says {
                     t::SEE_STARS.to_bilingual()
                 }
             }
+            Says::ListenButton => {
+                if g.is_listening() { ui::STOP_LISTENING } else { ui::LISTEN }.to_bilingual()
+            }
             Says::ClearerButton => {
                 if r.view.clearer {
                     t::AS_RECORDED.to_bilingual()
@@ -268,6 +275,12 @@ impl KindView for FindWavesParams {
                             let on = !g.round().view.clearer;
                             g.view_mut().set_clearer(on);
                         }));
+                    b.spawn((
+                        ShownWhile(Part::CanListen),
+                        chip(&Says::ListenButton.text(g), lang, false),
+                        SaysOnButton(Says::ListenButton),
+                    ))
+                    .observe(act::<FindWavesParams>(Game::listen));
                 });
             });
         });

@@ -11,6 +11,8 @@ use crate::domain::draw::Canvas;
 use crate::domain::draw::canvas::Rgba;
 use crate::domain::puzzle::features::Features;
 use crate::domain::puzzle::seismogram::{Seismogram, label};
+use crate::domain::sound::listen::Listen;
+use crate::domain::sound::voice::Voice;
 
 use super::Class;
 
@@ -74,6 +76,9 @@ pub struct Card {
     pub features: Features,
     /// The hour and minute it was recorded, on the hall's clocks.
     pub clock: (u32, u32),
+    /// The record in the viewer as sound, where the scene has a Listen
+    /// button.
+    pub listen: Option<Listen>,
 }
 
 impl Card {
@@ -103,6 +108,7 @@ impl Card {
             mini,
             features,
             clock: (minutes / 60, minutes % 60),
+            listen: None,
         }
     }
 }
@@ -220,6 +226,7 @@ impl Game {
     }
 
     fn start_round(&mut self, i: usize) {
+        self.hush();
         self.current = i;
         self.stage = Stage::Sorting;
         self.placed = vec![false; self.rounds[i].cards.len()];
@@ -262,9 +269,61 @@ impl Game {
         }
     }
 
+    /// Stops every card's sound.
+    fn hush(&mut self) {
+        for r in &mut self.rounds {
+            for c in &mut r.cards {
+                if let Some(l) = c.listen.as_mut() {
+                    l.stop();
+                }
+            }
+        }
+    }
+
+    /// Plays the viewer's card as sound, or stops it.
+    pub fn listen(&mut self) {
+        let Some(i) = self.selected else { return };
+        let playing = self.is_listening();
+        self.hush();
+        if !playing && let Some(l) = self.rounds[self.current].cards.get_mut(i).and_then(|c| c.listen.as_mut()) {
+            l.toggle();
+        }
+    }
+
+    /// Whether the viewer's card is playing as sound.
+    pub fn is_listening(&self) -> bool {
+        self.selected
+            .and_then(|i| self.round().cards.get(i))
+            .and_then(|c| c.listen.as_ref())
+            .is_some_and(Listen::playing)
+    }
+
+    /// Whether the viewer's card has a sound to play.
+    pub fn can_listen(&self) -> bool {
+        self.selected
+            .and_then(|i| self.round().cards.get(i))
+            .is_some_and(|c| c.listen.is_some())
+    }
+
+    /// The sound playing, if any.
+    pub fn listening(&mut self) -> Option<&mut Voice> {
+        let i = self.selected?;
+        self.rounds
+            .get_mut(self.current)?
+            .cards
+            .get_mut(i)?
+            .listen
+            .as_mut()?
+            .voice
+            .as_mut()
+    }
+
     /// Plays card `i` in the viewer from its start.
     pub fn select(&mut self, i: usize) {
         if i < self.round().cards.len() {
+            if self.selected != Some(i) {
+                self.hush();
+            }
             self.selected = Some(i);
             self.play_s = 0.0;
             self.changed();

@@ -23,6 +23,7 @@ use crate::domain::puzzle::reference::{reference_picks, sidecar};
 use crate::domain::puzzle::seismogram::Seismogram;
 use crate::domain::puzzle::{open_at, check_picks, check_recording, playable};
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
+use crate::domain::sound::listen::{Listen, check_listen_s};
 use crate::domain::text::Bilingual;
 use crate::domain::waveform::{self, UtcTime};
 use game::{Game, MAX_CARDS, Round, TABLE_H, TABLE_W};
@@ -37,6 +38,11 @@ pub struct QuakeOrNotParams {
     pub rounds: Vec<SortRound>,
     /// Picture for the cards and the attract loop, inside `assets/`.
     pub preview: String,
+    /// How long the Listen button's sound lasts, s (2-30): the card in the
+    /// viewer is sped up to fit (`domain::sound::listen`). Without it
+    /// there is no Listen button.
+    #[serde(default)]
+    pub listen_s: Option<f32>,
 }
 
 /// One table of cards.
@@ -77,8 +83,8 @@ pub enum Class {
     Traffic,
 }
 
-/// Builds one card from its recording.
-fn load_card(assets: &Path, c: &SortCard) -> Result<game::Card, String> {
+/// Builds one card from its recording; with `listen_s`, its sound too.
+fn load_card(assets: &Path, c: &SortCard, listen_s: Option<f32>) -> Result<game::Card, String> {
     let path = assets.join(&c.recording);
     let file = waveform::read_file(&path).map_err(|e| e.to_string())?;
     let traces = &file.stream.traces;
@@ -115,7 +121,9 @@ fn load_card(assets: &Path, c: &SortCard) -> Result<game::Card, String> {
     let (a, b) = (a.max(0.0), b.min(duration));
     let origin = start.add_secs(a);
     let view = Seismogram::new(&[z], origin, (0.0, b - a)).ok_or("nothing to draw")?;
-    Ok(game::Card::new(c.class, view, f))
+    let mut card = game::Card::new(c.class, view, f);
+    card.listen = listen_s.map(|secs| Listen::of_window(z, origin, (0.0, b - a), secs as f64));
+    Ok(card)
 }
 
 /// The class a synthetic recording's sidecar says it is, where it does.
@@ -130,6 +138,7 @@ impl Kind for QuakeOrNotParams {
         c.text(&at.field("intro"), &self.intro, 200);
         c.count(&at.field("rounds"), self.rounds.len(), 1, 4, "rounds");
         c.asset(&at.field("preview"), &self.preview, PICTURE_EXTENSIONS);
+        check_listen_s(c, &at.field("listen_s"), self.listen_s);
         for (i, r) in self.rounds.iter().enumerate() {
             let rp = at.field("rounds").index(i);
             c.count(&rp.field("cards"), r.cards.len(), 2, MAX_CARDS, "cards");
@@ -192,7 +201,7 @@ impl Kind for QuakeOrNotParams {
                     .cards
                     .iter()
                     .filter_map(|c| {
-                        load_card(&assets, c)
+                        load_card(&assets, c, self.listen_s)
                             .map_err(|e| eprintln!("warning: {}: {e}: card left out", c.recording))
                             .ok()
                     })
@@ -224,6 +233,14 @@ impl Kind for QuakeOrNotParams {
 
     fn draw(game: &mut Game, _: usize, canvas: &mut Canvas) {
         game.draw(canvas);
+    }
+
+    fn sounds(&self) -> bool {
+        self.listen_s.is_some()
+    }
+
+    fn voice(game: &mut Game) -> Option<&mut crate::domain::sound::voice::Voice> {
+        game.listening()
     }
 
     const CARDS: &'static [Card] = &[("quake-or-not", card::quake_or_not)];

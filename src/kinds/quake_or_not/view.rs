@@ -16,7 +16,7 @@ use crate::app::exhibits::puzzle::{
 use crate::app::exhibits::{BodyCtx, KindView, observe_lift};
 use crate::app::widgets::{label, palette, ui_button, ui_label};
 use crate::domain::text::Bilingual;
-use crate::domain::text::ui::UiText;
+use crate::domain::text::ui::{self, UiText};
 
 /// The puzzle's screen.
 pub fn plugin(app: &mut App) {
@@ -41,6 +41,8 @@ enum Part {
     Has(Class),
     /// No card in the viewer yet.
     Empty,
+    /// The viewer's card can be heard.
+    CanListen,
 }
 
 impl Show<Game> for Part {
@@ -51,6 +53,7 @@ impl Show<Game> for Part {
             Part::Finished => g.stage == Stage::Finished,
             Part::Has(c) => g.stage == Stage::Sorted && g.classes().contains(&c),
             Part::Empty => g.stage == Stage::Sorting && g.selected.is_none(),
+            Part::CanListen => g.stage != Stage::Finished && g.can_listen(),
         }
     }
 }
@@ -65,6 +68,7 @@ enum Says {
     Explain(Class),
     Stars,
     NextButton,
+    ListenButton,
 }
 
 /// A class's name.
@@ -169,6 +173,9 @@ impl Follow<Game> for Says {
                     t::SEE_STARS.to_bilingual()
                 }
             }
+            Says::ListenButton => {
+                if g.is_listening() { ui::STOP_LISTENING } else { ui::LISTEN }.to_bilingual()
+            }
         }
     }
 }
@@ -231,6 +238,11 @@ impl KindView for QuakeOrNotParams {
                     p.spawn(ui_button(&t::HINT, lang, false))
                         .observe(act::<QuakeOrNotParams>(Game::hint));
                 });
+                side.spawn((
+                    ShownWhile(Part::CanListen),
+                    button_saying(Says::ListenButton, g, lang),
+                ))
+                .observe(act::<QuakeOrNotParams>(Game::listen));
                 side.spawn((ShownWhile(Part::Sorted), column(12.0))).with_children(|p| {
                     p.spawn(says(Says::RoundStars, g, lang, 32.0, palette::TEXT));
                     for c in BINS {

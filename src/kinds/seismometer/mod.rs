@@ -24,7 +24,7 @@ use crate::domain::puzzle::check_recording;
 use crate::domain::puzzle::reference::reference_picks;
 use crate::domain::scene::check::{Checker, FieldPath, PICTURE_EXTENSIONS};
 use crate::domain::text::Bilingual;
-use crate::domain::waveform::{self, Trace, UtcTime};
+use crate::domain::waveform::{self, UtcTime, vertical};
 use game::{Game, LONGEST_S, PIC_H, PIC_W, QUICK, Replay, SHORTEST_S, SLOW};
 
 /// Parameters of a `Seismometer`.
@@ -68,15 +68,6 @@ pub struct ReplayParams {
 
 /// The periods of the replay's two instruments, s.
 pub const REPLAY_PERIODS: (f64, f64) = (SHORTEST_S, LONGEST_S);
-
-/// The vertical component of a recording (or its only trace).
-fn vertical(traces: &[Trace]) -> Option<&Trace> {
-    traces
-        .iter()
-        .find(|t| t.channel.ends_with(['Z', 'z', '3']))
-        .or_else(|| (traces.len() == 1).then(|| &traces[0]))
-        .filter(|t| t.sample_rate_hz > 0.0 && t.len() >= 16)
-}
 
 /// The replay of `r`, read from `assets`.
 fn load_replay(opening: &Opening, r: &ReplayParams, damping: f64) -> Result<Replay, String> {

@@ -1,10 +1,16 @@
-//! Interface sounds, synthesised rather than shipped: a soft tick for a
-//! tap and a short swish for a page turn. Quiet, short, and fading to zero
-//! so that they never click.
+//! Sound without Bevy: the interface sounds, synthesised rather than
+//! shipped (a soft tick for a tap and a short swish for a page turn; quiet,
+//! short, and fading to zero so that they never click), recordings made
+//! audible ([`audify`]), and the [`voice::Voice`] through which an exhibit
+//! plays one and reads back where the sound is.
+
+pub mod audify;
+pub mod listen;
+pub mod voice;
 
 use std::f32::consts::TAU;
 
-/// Sample rate of the interface sounds, in Hz.
+/// Sample rate of every sound the hall makes, in Hz.
 pub const SAMPLE_RATE: u32 = 44_100;
 
 /// The interface sounds.
@@ -14,6 +20,8 @@ pub enum UiSound {
     Tap,
     /// A page was turned.
     PageTurn,
+    /// A bronze ball dropping into a bronze toad's mouth.
+    Clink,
 }
 
 impl UiSound {
@@ -24,6 +32,7 @@ impl UiSound {
         let mut s = match self {
             UiSound::Tap => tick(),
             UiSound::PageTurn => swish(),
+            UiSound::Clink => clink(),
         };
         for x in &mut s {
             *x *= v;
@@ -72,16 +81,40 @@ fn swish() -> Vec<f32> {
         .collect()
 }
 
+/// 600 ms of struck bronze: a 1.5 kHz partial and two higher, inharmonic
+/// ones at the ratios of a free bar's modes (2.76 and 5.40 times the
+/// lowest; Fletcher & Rossing 1998, The Physics of Musical Instruments,
+/// ch. 2), each dying away faster than the last, after a 1 ms attack.
+fn clink() -> Vec<f32> {
+    let n = n_samples(0.600);
+    (0..n)
+        .map(|i| {
+            let t = i as f32 / SAMPLE_RATE as f32;
+            let attack = (t / 0.001).min(1.0);
+            let tail = 1.0 - i as f32 / n as f32;
+            let ring: f32 = [
+                (1500.0, 1.0, 0.20),
+                (4140.0, 0.5, 0.09),
+                (8100.0, 0.25, 0.04),
+            ]
+            .iter()
+            .map(|&(f, a, tau): &(f32, f32, f32)| a * (-t / tau).exp() * (TAU * f * t).sin())
+            .sum();
+            0.22 * attack * tail * ring
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn sounds_are_short_quiet_and_end_silently() {
-        for s in [UiSound::Tap, UiSound::PageTurn] {
+        for s in [UiSound::Tap, UiSound::PageTurn, UiSound::Clink] {
             let x = s.samples(1.0);
             let secs = x.len() as f32 / SAMPLE_RATE as f32;
-            assert!((0.02..=0.2).contains(&secs), "{s:?}: {secs} s");
+            assert!((0.02..=0.6).contains(&secs), "{s:?}: {secs} s");
             let peak = x.iter().fold(0.0f32, |m, v| m.max(v.abs()));
             assert!(peak > 0.02 && peak <= 0.4, "{s:?}: peak {peak}");
             assert!(
