@@ -303,6 +303,9 @@ exhibit_kinds! {
     /// A mass on a spring in a frame: the visitor shakes the ground, the
     /// mass lags and a pen writes; then a record through two instruments.
     seismometer::Seismometer(SeismometerParams),
+    /// Zhang Heng's seismoscope of AD 132 shaken by a recorded quake: a
+    /// hanging column swings and one of eight dragons drops its ball.
+    seismoscope::Seismoscope(SeismoscopeParams),
     /// Recordings sped up into sound, heard while their trace and
     /// spectrogram scroll under the playhead.
     sonify::Sonify(SonifyParams),
