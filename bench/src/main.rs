@@ -61,7 +61,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// The benchmarks that need no libmseed comparison, by the name that runs
 /// one alone (`cargo run --release -- seismogram`).
-const NAMED: [(&str, fn()); 7] = [
+const NAMED: [(&str, fn()); 8] = [
     ("exhibits", exhibit_frames),
     ("sand-table", sand_table_turning),
     ("seismogram", seismogram_zoom),
@@ -69,6 +69,7 @@ const NAMED: [(&str, fn()); 7] = [
     ("ruler", ruler_drag),
     ("cards", card_play),
     ("sonify", sonify_playing),
+    ("seismoscope", seismoscope_replay),
 ];
 
 fn main() {
@@ -378,7 +379,11 @@ fn sonify_playing() {
     use quakehall::kinds::{InKind, Kind, Opening, SonifyParams};
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let lib = Library::load(&root.join("scenes"), &root.join("assets"));
-    let Some(p) = lib.exhibits.iter().find_map(|e| SonifyParams::of(&e.scene.kind)) else {
+    let Some(p) = lib
+        .exhibits
+        .iter()
+        .find_map(|e| SonifyParams::of(&e.scene.kind))
+    else {
         println!("sonify: no Sonify scene");
         return;
     };
@@ -396,7 +401,11 @@ fn sonify_playing() {
         .iter()
         .map(|s| Canvas::new(s.width, s.height, s.background))
         .collect();
-    let mut both = Canvas::new(specs[0].width, specs[0].height + specs[1].height, specs[0].background);
+    let mut both = Canvas::new(
+        specs[0].width,
+        specs[0].height + specs[1].height,
+        specs[0].background,
+    );
     for k in 0..g.quakes.len() {
         g.play(k);
         let frames = (g.quakes[k].sound.duration_s() * 60.0) as usize;
@@ -415,9 +424,56 @@ fn sonify_playing() {
             frame_ms.push(start.elapsed().as_secs_f64() * 1e3);
         }
         both.rgba.clear();
-        both.rgba.extend(canvases.iter().flat_map(|c| c.rgba.iter().copied()));
+        both.rgba
+            .extend(canvases.iter().flat_map(|c| c.rgba.iter().copied()));
         let label = format!("14 {} playing ({frames} frames)", g.quakes[k].name.en);
         report(&label, frame_ms, &both, "trace and spectrogram");
+    }
+}
+
+/// 12 while each quake's replay runs: the column's foot and its trail
+/// move every frame and the whole instrument is drawn again, against
+/// copying the picture.
+fn seismoscope_replay() {
+    use quakehall::domain::draw::Canvas;
+    use quakehall::domain::scene::Library;
+    use quakehall::kinds::{InKind, Kind, Opening, SeismoscopeParams};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
+    let Some(p) = lib
+        .exhibits
+        .iter()
+        .find_map(|e| SeismoscopeParams::of(&e.scene.kind))
+    else {
+        println!("seismoscope: no Seismoscope scene");
+        return;
+    };
+    let opening = Opening {
+        moment: None,
+        projectors: 0,
+        assets: Some(lib.assets_dir.as_path().into()),
+    };
+    let Ok(mut g) = p.build(&opening) else {
+        println!("seismoscope: 12 does not build");
+        return;
+    };
+    let spec = SeismoscopeParams::pictures(&g)[0];
+    let mut c = Canvas::new(spec.width, spec.height, spec.background);
+    for k in 0..g.quakes.len() {
+        g.play(k);
+        let (a, b) = g.quakes[k].window();
+        let frames = ((b - a) / g.speed * 60.0) as usize;
+        let mut frame_ms = Vec::new();
+        for _ in 0..frames {
+            let start = Instant::now();
+            SeismoscopeParams::advance(&mut g, 1.0 / 60.0);
+            if SeismoscopeParams::stale(&g, 0) {
+                SeismoscopeParams::draw(&mut g, 0, &mut c);
+            }
+            frame_ms.push(start.elapsed().as_secs_f64() * 1e3);
+        }
+        let label = format!("12 {} replaying ({frames} frames)", g.quakes[k].name.en);
+        report(&label, frame_ms, &c, "instrument");
     }
 }
 

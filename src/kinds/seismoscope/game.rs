@@ -123,6 +123,8 @@ pub struct Scope {
     pub clink: Option<Voice>,
     clink_clip: Arc<[f32]>,
     drawn: Option<(Option<usize>, i64)>,
+    /// The still part of the picture and what it showed.
+    layer: Option<((Option<usize>, bool), Canvas)>,
 }
 
 impl Scope {
@@ -138,6 +140,7 @@ impl Scope {
             clink: None,
             clink_clip: UiSound::Clink.samples(1.0).into(),
             drawn: None,
+            layer: None,
         }
     }
 
@@ -219,17 +222,28 @@ impl Scope {
         self.drawn != Some(self.key())
     }
 
-    /// Draws the instrument from above.
-    pub fn draw(&mut self, c: &mut Canvas) {
-        let gap_mm = self.gap_mm;
-        self.drawn = Some(self.key());
+    /// What the still part of the picture shows: the dropped dragon and
+    /// whether its ball has landed.
+    fn layer_key(&self) -> (Option<usize>, bool) {
+        (self.dropped(), self.fell().is_some_and(|f| f >= 1.0))
+    }
+
+    /// How far the dropped ball has fallen (0-1), once a ball dropped.
+    fn fell(&self) -> Option<f64> {
+        self.dropped()?;
+        let d = self.quake()?.swing.drop?;
+        Some(((self.t - d.t_s) / self.speed / FALL_S).clamp(0.0, 1.0))
+    }
+
+    /// Draws the still part: the vessel, its channels, the toads and the
+    /// dragons with their balls.
+    fn draw_layer(&self, c: &mut Canvas) {
         c.clear(BACKGROUND);
         let (cx, cy) = CENTRE;
         let at = |deg: f64, r: f32| {
             let a = deg.to_radians() as f32;
             (cx + r * a.sin(), cy - r * a.cos())
         };
-        let q = self.quake();
         let dropped = self.dropped();
         // The vessel, its rim, and the eight channels inside.
         c.fill_circle(cx, cy, VESSEL_R + 10.0, BRONZE_DARK);
@@ -242,9 +256,7 @@ impl Scope {
         }
         c.ring(cx, cy, GAP_PX, 3.0, BRONZE_DARK.mix(GOLD, 0.35));
         // Toads, and the dragons with their balls.
-        let fell = q
-            .and_then(|q| q.swing.drop)
-            .map(|d| ((self.t - d.t_s) / self.speed / FALL_S).clamp(0.0, 1.0));
+        let fell = self.fell();
         for k in 0..8 {
             let deg = k as f64 * 45.0;
             let (tx, ty) = at(deg, TOAD_R);
@@ -269,13 +281,46 @@ impl Scope {
                 let horn = [at(deg + side * 3.5, VESSEL_R - 2.0), at(deg + side * 6.5, VESSEL_R - 20.0)];
                 c.stroke(&horn, 4.0, colour);
             }
+            // A falling ball is drawn over the layer, frame by frame.
             let ball_r = match (dropped, fell) {
-                (Some(d), Some(f)) if d == k => DRAGON_R + (TOAD_R - DRAGON_R) * f as f32,
+                (Some(d), Some(f)) if d == k && f < 1.0 => continue,
+                (Some(d), Some(_)) if d == k => TOAD_R,
                 _ => DRAGON_R,
             };
-            let (bx, by) = at(deg, ball_r);
-            c.fill_circle(bx, by, 11.0, BALL);
-            c.fill_circle(bx - 5.0, by - 5.0, 3.0, BALL.mix(Rgba::hex(0xffffff), 0.5));
+            ball(c, at(deg, ball_r));
+        }
+    }
+
+    /// Draws the instrument from above.
+    pub fn draw(&mut self, c: &mut Canvas) {
+        let gap_mm = self.gap_mm;
+        self.drawn = Some(self.key());
+        // The still part is drawn once per change (a ball dropping), then
+        // copied; only the column's foot moves every frame.
+        let key = self.layer_key();
+        let fresh = self
+            .layer
+            .as_ref()
+            .is_some_and(|(k, l)| *k == key && l.width == c.width && l.height == c.height);
+        if !fresh {
+            let mut l = Canvas::new(c.width, c.height, BACKGROUND);
+            self.draw_layer(&mut l);
+            self.layer = Some((key, l));
+        }
+        if let Some((_, l)) = &self.layer {
+            c.rgba.copy_from_slice(&l.rgba);
+        }
+        let (cx, cy) = CENTRE;
+        let at = |deg: f64, r: f32| {
+            let a = deg.to_radians() as f32;
+            (cx + r * a.sin(), cy - r * a.cos())
+        };
+        let q = self.quake();
+        let dropped = self.dropped();
+        if let (Some(k), Some(f)) = (dropped, self.fell())
+            && f < 1.0
+        {
+            ball(c, at(k as f64 * 45.0, DRAGON_R + (TOAD_R - DRAGON_R) * f as f32));
         }
         // The column's foot, with its trail: true to scale up to the gap,
         // then squeezed so that a far bigger swing still stays inside.
@@ -336,6 +381,12 @@ impl Scope {
         }
         self.clink = None;
     }
+}
+
+/// A bronze ball at `(x, y)`, lit from the top left.
+fn ball(c: &mut Canvas, (x, y): (f32, f32)) {
+    c.fill_circle(x, y, 11.0, BALL);
+    c.fill_circle(x - 5.0, y - 5.0, 3.0, BALL.mix(Rgba::hex(0xffffff), 0.5));
 }
 
 /// "north-east" and "东北" for the direction `deg`.

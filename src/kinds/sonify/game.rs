@@ -101,6 +101,8 @@ pub struct Quake {
     spec_times: Vec<f64>,
     /// The heard frequencies at the top and bottom rows, Hz.
     pub heard_hz: (f64, f64),
+    /// The record time the window last followed.
+    followed: Option<f64>,
 }
 
 impl Quake {
@@ -118,6 +120,7 @@ impl Quake {
             spec,
             spec_times,
             heard_hz,
+            followed: None,
         };
         q.view.guides = [(phases.p, palette::P_WAVE), (phases.s, palette::S_WAVE), (phases.surface, SURFACE)]
             .into_iter()
@@ -141,6 +144,7 @@ impl Quake {
     /// Scrolls the window so that record time `t` stands at
     /// [`PLAYHEAD_AT`] of the width (or as near as the record's ends let it).
     fn follow(&mut self, t: f64) {
+        self.followed = Some(t);
         let span = (self.record_s() * WINDOW_OF_RECORD).max(10.0);
         let t0 = self.view.data.0 + t - PLAYHEAD_AT * span;
         self.view.set_view(t0, t0 + span);
@@ -275,10 +279,13 @@ impl Listening {
         }
     }
 
-    /// Keeps the window on the playhead.
+    /// Keeps the window on the playhead (leaving a still one alone, so
+    /// that an exhibit at rest draws nothing).
     pub fn advance(&mut self) {
         let t = self.playhead_s();
-        if let Some(q) = self.quakes.get_mut(self.chosen) {
+        if let Some(q) = self.quakes.get_mut(self.chosen)
+            && q.followed != Some(t)
+        {
             q.follow(t);
         }
     }
@@ -531,5 +538,12 @@ mod tests {
         assert!(g.stale(0) && g.stale(1));
         g.play(0);
         assert!(g.voice_mut().is_some(), "a tap lets it play");
+        // Once the sound has ended the pictures stay as they are.
+        g.voice.as_mut().unwrap().run_silently(60.0);
+        g.advance();
+        g.draw(0, &mut c);
+        g.draw(1, &mut s);
+        g.advance();
+        assert!(!g.stale(0) && !g.stale(1), "nothing new to draw");
     }
 }
