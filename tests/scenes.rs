@@ -204,10 +204,10 @@ const CASES: &[Case] = &[
     Case {
         name: "hall lists a scene that does not exist",
         file: "hall.ron",
-        from: "exhibits: [\"11-seismometer\", \"12-seismoscope\", \"14-sonify\", \"15-station\"],",
-        to: "exhibits: [\"11-seismometer\", \"12-seismoscope\", \"14-sonify\", \"15-station\", \"16-picks\"],",
+        from: "exhibits: [\"11-seismometer\", \"12-seismoscope\", \"13-helicorder\", \"14-sonify\", \"15-station\"],",
+        to: "exhibits: [\"11-seismometer\", \"12-seismoscope\", \"13-helicorder\", \"14-sonify\", \"15-station\", \"16-picks\"],",
         at: "\"16-picks\"",
-        field: "zones[2].exhibits[4]",
+        field: "zones[2].exhibits[5]",
         message: "no scene file has id \"16-picks\"",
     },
     Case {

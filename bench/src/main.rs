@@ -61,7 +61,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// The benchmarks that need no libmseed comparison, by the name that runs
 /// one alone (`cargo run --release -- seismogram`).
-const NAMED: [(&str, fn()); 8] = [
+const NAMED: [(&str, fn()); 9] = [
     ("exhibits", exhibit_frames),
     ("sand-table", sand_table_turning),
     ("seismogram", seismogram_zoom),
@@ -70,6 +70,7 @@ const NAMED: [(&str, fn()); 8] = [
     ("cards", card_play),
     ("sonify", sonify_playing),
     ("seismoscope", seismoscope_replay),
+    ("helicorder", helicorder_scroll),
 ];
 
 fn main() {
@@ -407,7 +408,13 @@ fn sonify_playing() {
         specs[0].background,
     );
     for k in 0..g.quakes.len() {
+        let tap = Instant::now();
         g.play(k);
+        println!(
+            "14 tap on {}: the sound is ready to start after {:.3} ms (made when the exhibit opens)",
+            g.quakes[k].name.en,
+            tap.elapsed().as_secs_f64() * 1e3
+        );
         let frames = (g.quakes[k].sound.duration_s() * 60.0) as usize;
         let mut frame_ms = Vec::new();
         for _ in 0..frames {
@@ -428,6 +435,26 @@ fn sonify_playing() {
             .extend(canvases.iter().flat_map(|c| c.rgba.iter().copied()));
         let label = format!("14 {} playing ({frames} frames)", g.quakes[k].name.en);
         report(&label, frame_ms, &both, "trace and spectrogram");
+    }
+    // 16's Listen button makes its sound on the first tap.
+    use quakehall::kinds::FindWavesParams;
+    if let Some(p) = lib
+        .exhibits
+        .iter()
+        .find_map(|e| FindWavesParams::of(&e.scene.kind))
+        && let Ok(mut game) = p.build(&opening)
+    {
+        for i in 0..game.rounds.len() {
+            game.current = i;
+            let tap = Instant::now();
+            game.listen();
+            println!(
+                "16 first tap on Listen, recording {}: the sound is ready after {:.1} ms",
+                i + 1,
+                tap.elapsed().as_secs_f64() * 1e3
+            );
+            game.listen();
+        }
     }
 }
 
@@ -474,6 +501,74 @@ fn seismoscope_replay() {
         }
         let label = format!("12 {} replaying ({frames} frames)", g.quakes[k].name.en);
         report(&label, frame_ms, &c, "instrument");
+    }
+}
+
+/// 13's drum while a finger scrolls the whole day past (8.64 M samples,
+/// every visible line drawn again each frame), raw and filtered, against
+/// copying the picture.
+fn helicorder_scroll() {
+    use quakehall::domain::draw::Canvas;
+    use quakehall::domain::scene::Library;
+    use quakehall::kinds::helicorder::game::PITCH;
+    use quakehall::kinds::{HelicorderParams, InKind, Kind, Opening};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
+    let Some(p) = lib
+        .exhibits
+        .iter()
+        .find_map(|e| HelicorderParams::of(&e.scene.kind))
+    else {
+        println!("helicorder: no Helicorder scene");
+        return;
+    };
+    let opening = Opening {
+        moment: None,
+        projectors: 0,
+        assets: Some(lib.assets_dir.as_path().into()),
+    };
+    let t = Instant::now();
+    let Ok(mut r) = p.build(&opening) else {
+        println!("helicorder: 13 does not build");
+        return;
+    };
+    println!(
+        "13 the synthetic day made and laid on the drum in {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let spec = HelicorderParams::pictures(&r)[0];
+    let mut c = Canvas::new(spec.width, spec.height, spec.background);
+    let (w, h) = (spec.width as f32, spec.height as f32);
+    for clearer in [false, true] {
+        if r.clearer != clearer {
+            r.toggle_filter();
+        }
+        r.scroll_to_line(0);
+        let mut frame_ms = Vec::new();
+        // A finger dragging the drum from its top to its bottom, 8 px a frame.
+        r.press(w / 2.0, h - 10.0);
+        for k in 0..600 {
+            let y = h - 10.0 - (k as f32 * 8.0) % (h - 20.0);
+            if k > 0 && y > h - 20.0 {
+                r.release(w / 2.0, y);
+                r.press(w / 2.0, h - 10.0);
+            }
+            let start = Instant::now();
+            r.drag(w / 2.0, y);
+            if HelicorderParams::stale(&r, 0) {
+                HelicorderParams::draw(&mut r, 0, &mut c);
+            }
+            frame_ms.push(start.elapsed().as_secs_f64() * 1e3);
+        }
+        r.release(w / 2.0, 0.0);
+        let label = format!(
+            "13 drum scrolling, {} ({:.0} px a line, {}x{})",
+            if clearer { "filtered" } else { "raw" },
+            PITCH,
+            spec.width,
+            spec.height
+        );
+        report(&label, frame_ms, &c, "drum");
     }
 }
 

@@ -46,7 +46,31 @@ pub fn run(args: Args) -> ExitCode {
     opts.lang = args.lang;
     opts.size = args.size;
     opts.projectors = args.projectors as usize;
+    warm_up(&opts.scenes_dir, &opts.assets_dir);
     super::run_app(opts)
+}
+
+/// Prepares, on a thread of its own, what some exhibits would otherwise
+/// make when a visitor first opens them (the drum recorder's day takes
+/// about a second), so that nobody waits for it.
+#[cfg(feature = "app")]
+fn warm_up(scenes: &std::path::Path, assets: &std::path::Path) {
+    let (scenes, assets) = (scenes.to_path_buf(), assets.to_path_buf());
+    let spawned = std::thread::Builder::new()
+        .name("warm-up".into())
+        .spawn(move || {
+            let lib = quakehall::domain::scene::Library::load(&scenes, &assets);
+            let opening = quakehall::kinds::Opening {
+                assets: Some(assets.as_path().into()),
+                ..Default::default()
+            };
+            for ex in &lib.exhibits {
+                ex.scene.kind.warm_up(&opening);
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("warning: exhibits are prepared when first opened ({e})");
+    }
 }
 
 /// Without the hall in this build: says how to get it.

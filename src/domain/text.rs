@@ -212,6 +212,8 @@ pub mod ui {
         MORE_TO_THE_RIGHT = ("向左滑动，还有更多展区 →", "Swipe left for more zones →");
         EXHIBIT_RESTING = ("这个展项正在休息，去看看别的展项吧！", "This exhibit is taking a rest: try another one!");
         LISTEN = ("听一听", "Listen");
+        ZOOM_IN = ("放大", "Zoom in");
+        ZOOM_OUT = ("缩小", "Zoom out");
         STOP_LISTENING = ("停", "Stop");
         SOUND_UNAVAILABLE = ("声音不可用：本机没有音频输出", "Sound unavailable: no audio output on this machine");
     }

@@ -140,6 +140,11 @@ pub trait Kind: InKind + Clone + PartialEq + std::fmt::Debug + Send + Sync + 'st
     /// state before the save and the new one.
     fn carry_over(_old: &Self::State, _new: &mut Self::State) {}
 
+    /// Makes, ahead of the first visitor, what [`Kind::build`] would be
+    /// slow to make (called on a thread of its own when the hall starts);
+    /// by default nothing.
+    fn warm_up(&self, _opening: &Opening) {}
+
     /// Whether the exhibit plays sounds (its screen then tells curators
     /// when the hall has no audio output).
     fn sounds(&self) -> bool {
@@ -240,6 +245,13 @@ macro_rules! exhibit_kinds {
                 }
             }
 
+            /// Prepares what the exhibit would be slow to make when opened.
+            pub fn warm_up(&self, opening: &Opening) {
+                match self {
+                    $(ExhibitKind::$variant(p) => p.warm_up(opening),)*
+                }
+            }
+
             /// The exhibit's card picture.
             pub fn preview(&self) -> Option<&str> {
                 match self {
@@ -306,6 +318,9 @@ exhibit_kinds! {
     /// Zhang Heng's seismoscope of AD 132 shaken by a recorded quake: a
     /// hanging column swings and one of eight dragons drops its ball.
     seismoscope::Seismoscope(SeismoscopeParams),
+    /// A day of ground motion on a helicorder drum; a tap on a wiggle
+    /// opens it in the seismogram view.
+    helicorder::Helicorder(HelicorderParams),
     /// Recordings sped up into sound, heard while their trace and
     /// spectrogram scroll under the playhead.
     sonify::Sonify(SonifyParams),

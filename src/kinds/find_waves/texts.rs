@@ -11,8 +11,6 @@ ui_texts! {
     HINT = ("提示", "Hint");
     CLEARER = ("看得更清楚", "Make it clearer");
     AS_RECORDED = ("原始记录", "As recorded");
-    ZOOM_IN = ("放大", "Zoom in");
-    ZOOM_OUT = ("缩小", "Zoom out");
     WHY_P = ("P波最先到达：线条第一次开始抖动的地方。它比较小，在上下方向（Z）最明显。", "The P wave comes first: where the line first starts to wiggle. It is small, and clearest on the up-down trace (Z).");
     WHY_S = ("S波来得晚，晃得更厉害，在水平方向（N、E）最明显。", "The S wave comes later and shakes harder, clearest on the side-to-side traces (N, E).");
     LOOK_HERE = ("答案就在亮起来的地方附近。", "The answer is near the lit-up part.");

@@ -266,9 +266,9 @@ impl KindView for FindWavesParams {
                         .observe(act::<FindWavesParams>(Game::restart));
                 });
                 side.spawn((ShownWhile(Part::Tools), buttons_row())).with_children(|b| {
-                    b.spawn(chip(&t::ZOOM_IN.to_bilingual(), lang, false))
+                    b.spawn(chip(&ui::ZOOM_IN.to_bilingual(), lang, false))
                         .observe(act::<FindWavesParams>(|g: &mut Game| g.view_mut().zoom(2.0, 0.5)));
-                    b.spawn(chip(&t::ZOOM_OUT.to_bilingual(), lang, false))
+                    b.spawn(chip(&ui::ZOOM_OUT.to_bilingual(), lang, false))
                         .observe(act::<FindWavesParams>(|g: &mut Game| g.view_mut().zoom(0.5, 0.5)));
                     b.spawn((chip(&Says::ClearerButton.text(g), lang, false), SaysOnButton(Says::ClearerButton)))
                         .observe(act::<FindWavesParams>(|g: &mut Game| {
