@@ -313,25 +313,9 @@ fn seismogram_zoom() {
 /// map is drawn again, from its cached layer of circles, with the pin.
 fn pin_drag() {
     use quakehall::domain::draw::Canvas;
-    use quakehall::domain::scene::Library;
-    use quakehall::kinds::{InKind, Kind, Opening, WhereQuakeParams};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
-    let Some(p) = lib
-        .exhibits
-        .iter()
-        .find_map(|e| WhereQuakeParams::of(&e.scene.kind))
-    else {
-        println!("pin drag: no WhereQuake scene");
-        return;
-    };
-    let opening = Opening {
-        moment: None,
-        projectors: 0,
-        assets: Some(lib.assets_dir.as_path().into()),
-    };
-    let Ok(mut game) = p.build(&opening) else {
-        println!("pin drag: 17 does not build");
+
+    use quakehall::kinds::{Kind, WhereQuakeParams};
+    let Some((_, mut game)) = shipped::<WhereQuakeParams>("pin drag") else {
         return;
     };
     let spec = WhereQuakeParams::pictures(&game)[0];
@@ -352,6 +336,36 @@ fn pin_drag() {
 
 /// Prints the median and p95 of `frame_ms` and their ratio to copying the
 /// picture `c` once, measured in the same run.
+/// The shipped scene of kind `K` opened as a fresh visit, with its
+/// parameters; `None`, said, where the hall has none or it does not build.
+fn shipped<K: quakehall::kinds::Kind>(what: &str) -> Option<(K, K::State)> {
+    use quakehall::domain::scene::Library;
+    use quakehall::kinds::Opening;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
+    let Some(p) = lib
+        .exhibits
+        .iter()
+        .find_map(|e| K::of(&e.scene.kind))
+        .cloned()
+    else {
+        println!("{what}: no {} scene", K::NAME);
+        return None;
+    };
+    let opening = Opening {
+        moment: None,
+        projectors: 0,
+        assets: Some(lib.assets_dir.as_path().into()),
+    };
+    match p.build(&opening) {
+        Ok(state) => Some((p, state)),
+        Err(e) => {
+            println!("{what}: does not build: {e}");
+            None
+        }
+    }
+}
+
 fn report(label: &str, mut frame_ms: Vec<f64>, c: &quakehall::domain::draw::Canvas, what: &str) {
     let copy_ms = median(
         (0..50)
@@ -376,25 +390,9 @@ fn report(label: &str, mut frame_ms: Vec<f64>, c: &quakehall::domain::draw::Canv
 /// an audio output), against copying both pictures.
 fn sonify_playing() {
     use quakehall::domain::draw::Canvas;
-    use quakehall::domain::scene::Library;
-    use quakehall::kinds::{InKind, Kind, Opening, SonifyParams};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
-    let Some(p) = lib
-        .exhibits
-        .iter()
-        .find_map(|e| SonifyParams::of(&e.scene.kind))
-    else {
-        println!("sonify: no Sonify scene");
-        return;
-    };
-    let opening = Opening {
-        moment: None,
-        projectors: 0,
-        assets: Some(lib.assets_dir.as_path().into()),
-    };
-    let Ok(mut g) = p.build(&opening) else {
-        println!("sonify: 14 does not build");
+
+    use quakehall::kinds::{Kind, SonifyParams};
+    let Some((_, mut g)) = shipped::<SonifyParams>("sonify") else {
         return;
     };
     let specs = SonifyParams::pictures(&g);
@@ -438,12 +436,7 @@ fn sonify_playing() {
     }
     // 16's Listen button makes its sound on the first tap.
     use quakehall::kinds::FindWavesParams;
-    if let Some(p) = lib
-        .exhibits
-        .iter()
-        .find_map(|e| FindWavesParams::of(&e.scene.kind))
-        && let Ok(mut game) = p.build(&opening)
-    {
+    if let Some((_, mut game)) = shipped::<FindWavesParams>("listen") {
         for i in 0..game.rounds.len() {
             game.current = i;
             let tap = Instant::now();
@@ -463,25 +456,9 @@ fn sonify_playing() {
 /// copying the picture.
 fn seismoscope_replay() {
     use quakehall::domain::draw::Canvas;
-    use quakehall::domain::scene::Library;
-    use quakehall::kinds::{InKind, Kind, Opening, SeismoscopeParams};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
-    let Some(p) = lib
-        .exhibits
-        .iter()
-        .find_map(|e| SeismoscopeParams::of(&e.scene.kind))
-    else {
-        println!("seismoscope: no Seismoscope scene");
-        return;
-    };
-    let opening = Opening {
-        moment: None,
-        projectors: 0,
-        assets: Some(lib.assets_dir.as_path().into()),
-    };
-    let Ok(mut g) = p.build(&opening) else {
-        println!("seismoscope: 12 does not build");
+
+    use quakehall::kinds::{Kind, SeismoscopeParams};
+    let Some((_, mut g)) = shipped::<SeismoscopeParams>("seismoscope") else {
         return;
     };
     let spec = SeismoscopeParams::pictures(&g)[0];
@@ -509,27 +486,11 @@ fn seismoscope_replay() {
 /// copying the picture.
 fn helicorder_scroll() {
     use quakehall::domain::draw::Canvas;
-    use quakehall::domain::scene::Library;
+
     use quakehall::kinds::helicorder::game::PITCH;
-    use quakehall::kinds::{HelicorderParams, InKind, Kind, Opening};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
-    let Some(p) = lib
-        .exhibits
-        .iter()
-        .find_map(|e| HelicorderParams::of(&e.scene.kind))
-    else {
-        println!("helicorder: no Helicorder scene");
-        return;
-    };
-    let opening = Opening {
-        moment: None,
-        projectors: 0,
-        assets: Some(lib.assets_dir.as_path().into()),
-    };
+    use quakehall::kinds::{HelicorderParams, Kind};
     let t = Instant::now();
-    let Ok(mut r) = p.build(&opening) else {
-        println!("helicorder: 13 does not build");
+    let Some((_, mut r)) = shipped::<HelicorderParams>("helicorder") else {
         return;
     };
     println!(
@@ -576,26 +537,10 @@ fn helicorder_scroll() {
 /// drawn once, the marks and the ruler over them each frame.
 fn ruler_drag() {
     use quakehall::domain::draw::Canvas;
-    use quakehall::domain::scene::Library;
+
     use quakehall::kinds::how_big::game::NOMO_H;
-    use quakehall::kinds::{HowBigParams, InKind, Kind, Opening};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
-    let Some(p) = lib
-        .exhibits
-        .iter()
-        .find_map(|e| HowBigParams::of(&e.scene.kind))
-    else {
-        println!("ruler drag: no HowBig scene");
-        return;
-    };
-    let opening = Opening {
-        moment: None,
-        projectors: 0,
-        assets: Some(lib.assets_dir.as_path().into()),
-    };
-    let Ok(mut game) = p.build(&opening) else {
-        println!("ruler drag: 18 does not build");
+    use quakehall::kinds::{HowBigParams, Kind};
+    let Some((_, mut game)) = shipped::<HowBigParams>("ruler drag") else {
         return;
     };
     // Measure the first round and go to the nomogram.
@@ -628,26 +573,10 @@ fn ruler_drag() {
 /// and while a finger carries it.
 fn card_play() {
     use quakehall::domain::draw::Canvas;
-    use quakehall::domain::scene::Library;
+
     use quakehall::kinds::quake_or_not::game::PLAY_S;
-    use quakehall::kinds::{InKind, Kind, Opening, QuakeOrNotParams};
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let lib = Library::load(&root.join("scenes"), &root.join("assets"));
-    let Some(p) = lib
-        .exhibits
-        .iter()
-        .find_map(|e| QuakeOrNotParams::of(&e.scene.kind))
-    else {
-        println!("card play: no QuakeOrNot scene");
-        return;
-    };
-    let opening = Opening {
-        moment: None,
-        projectors: 0,
-        assets: Some(lib.assets_dir.as_path().into()),
-    };
-    let Ok(mut game) = p.build(&opening) else {
-        println!("card play: 19 does not build");
+    use quakehall::kinds::{Kind, QuakeOrNotParams};
+    let Some((_, mut game)) = shipped::<QuakeOrNotParams>("card play") else {
         return;
     };
     let spec = QuakeOrNotParams::pictures(&game)[0];
