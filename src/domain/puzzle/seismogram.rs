@@ -280,7 +280,8 @@ impl Seismogram {
     }
 
     /// Shows `t0..t1`, kept inside the data and no narrower than
-    /// [`MIN_SPAN_S`].
+    /// [`MIN_SPAN_S`]; a view that stays where it was is no change (nothing
+    /// to draw again).
     pub fn set_view(&mut self, t0: f64, t1: f64) {
         let full = (self.data.1 - self.data.0).max(MIN_SPAN_S);
         let span = (t1 - t0).clamp(MIN_SPAN_S, full);
@@ -290,8 +291,10 @@ impl Seismogram {
         if !a.is_finite() {
             return;
         }
-        self.view = (a, a + span);
-        self.changed();
+        if self.view != (a, a + span) {
+            self.view = (a, a + span);
+            self.changed();
+        }
     }
 
     /// Zooms by `factor` (> 1: closer) about the time at `frac` (0-1) of

@@ -121,6 +121,17 @@ impl Listen {
     }
 }
 
+/// What the Listen button says: "Listen", or "Stop" while it plays.
+pub fn button_text(playing: bool) -> crate::domain::text::Bilingual {
+    use crate::domain::text::ui;
+    if playing {
+        ui::STOP_LISTENING
+    } else {
+        ui::LISTEN
+    }
+    .to_bilingual()
+}
+
 /// Checks a scene's `listen_s` at `at`.
 pub fn check_listen_s(c: &mut Checker, at: &FieldPath, listen_s: Option<f32>) {
     if let Some(s) = listen_s {

@@ -11,6 +11,7 @@ use bevy::window::PrimaryWindow;
 use super::game::{Game, Stage, Verdict};
 use super::texts as t;
 use super::{Difficulty, FindWavesParams, TRACE_H, TRACE_W};
+use crate::domain::sound::listen::button_text;
 use crate::app::exhibits::layout::{body_row, picture_frame, side_panel};
 use crate::app::exhibits::puzzle::{
     Follow, LitWhile, NodeQuery, SaysOnButton, Show, ShownWhile, act, button_saying, buttons_row,
@@ -197,9 +198,7 @@ impl Follow<Game> for Says {
                     t::SEE_STARS.to_bilingual()
                 }
             }
-            Says::ListenButton => {
-                if g.is_listening() { ui::STOP_LISTENING } else { ui::LISTEN }.to_bilingual()
-            }
+            Says::ListenButton => button_text(g.is_listening()),
             Says::ClearerButton => {
                 if r.view.clearer {
                     t::AS_RECORDED.to_bilingual()

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::day::{Day, DayQuake};
-use super::drum::{Drum, PAPER};
+use super::drum::Drum;
 use crate::domain::draw::Canvas;
 use crate::domain::draw::palette;
 use crate::domain::puzzle::seismogram::{Guide, Seismogram};
@@ -225,11 +225,6 @@ impl Recorder {
             Some(z) => z.view.draw(c),
             None => self.drum.draw(c, PITCH, self.scroll_px, self.clearer),
         }
-    }
-
-    /// The paper's colour, for the picture's background.
-    pub fn paper() -> crate::domain::draw::canvas::Rgba {
-        PAPER
     }
 }
 

@@ -200,7 +200,7 @@ impl Kind for HelicorderParams {
     }
 
     fn pictures(_: &Recorder) -> Vec<Picture> {
-        vec![Picture::new(PIC_W, PIC_H, Recorder::paper())]
+        vec![Picture::new(PIC_W, PIC_H, drum::PAPER)]
     }
 
     fn stale(r: &Recorder, _: usize) -> bool {

@@ -9,6 +9,7 @@ use bevy::prelude::*;
 use super::game::{BINS, Game, Stage, TABLE_H, TABLE_W, class_colour};
 use super::texts as t;
 use super::{Class, QuakeOrNotParams};
+use crate::domain::sound::listen::button_text;
 use crate::app::exhibits::layout::{body_row, colour, picture_frame, side_panel};
 use crate::app::exhibits::puzzle::{
     Follow, Show, ShownWhile, act, at_finger, button_saying, column, puzzle_plugin, says,
@@ -16,7 +17,7 @@ use crate::app::exhibits::puzzle::{
 use crate::app::exhibits::{BodyCtx, KindView, observe_lift};
 use crate::app::widgets::{label, palette, ui_button, ui_label};
 use crate::domain::text::Bilingual;
-use crate::domain::text::ui::{self, UiText};
+use crate::domain::text::ui::UiText;
 
 /// The puzzle's screen.
 pub fn plugin(app: &mut App) {
@@ -173,9 +174,7 @@ impl Follow<Game> for Says {
                     t::SEE_STARS.to_bilingual()
                 }
             }
-            Says::ListenButton => {
-                if g.is_listening() { ui::STOP_LISTENING } else { ui::LISTEN }.to_bilingual()
-            }
+            Says::ListenButton => button_text(g.is_listening()),
         }
     }
 }

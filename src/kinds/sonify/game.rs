@@ -101,8 +101,6 @@ pub struct Quake {
     spec_times: Vec<f64>,
     /// The heard frequencies at the top and bottom rows, Hz.
     pub heard_hz: (f64, f64),
-    /// The record time the window last followed.
-    followed: Option<f64>,
 }
 
 impl Quake {
@@ -120,7 +118,6 @@ impl Quake {
             spec,
             spec_times,
             heard_hz,
-            followed: None,
         };
         q.view.guides = [(phases.p, palette::P_WAVE), (phases.s, palette::S_WAVE), (phases.surface, SURFACE)]
             .into_iter()
@@ -144,7 +141,6 @@ impl Quake {
     /// Scrolls the window so that record time `t` stands at
     /// [`PLAYHEAD_AT`] of the width (or as near as the record's ends let it).
     fn follow(&mut self, t: f64) {
-        self.followed = Some(t);
         let span = (self.record_s() * WINDOW_OF_RECORD).max(10.0);
         let t0 = self.view.data.0 + t - PLAYHEAD_AT * span;
         self.view.set_view(t0, t0 + span);
@@ -279,13 +275,11 @@ impl Listening {
         }
     }
 
-    /// Keeps the window on the playhead (leaving a still one alone, so
-    /// that an exhibit at rest draws nothing).
+    /// Keeps the window on the playhead (a still playhead leaves the view,
+    /// and so the pictures, as they are).
     pub fn advance(&mut self) {
         let t = self.playhead_s();
-        if let Some(q) = self.quakes.get_mut(self.chosen)
-            && q.followed != Some(t)
-        {
+        if let Some(q) = self.quakes.get_mut(self.chosen) {
             q.follow(t);
         }
     }
