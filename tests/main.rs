@@ -11,6 +11,7 @@ mod picks;
 mod pictures;
 mod puzzles;
 mod recordings;
+mod saves;
 mod scenes;
 mod traveltimes;
 mod waveforms;

@@ -5,6 +5,7 @@
 pub mod art;
 pub mod clock;
 pub mod draw;
+pub mod editor;
 pub mod kiosk;
 pub mod map;
 pub mod physics;

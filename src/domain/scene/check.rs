@@ -19,6 +19,34 @@ pub struct Checker<'a> {
     assets_dir: &'a Path,
     /// Problems found so far.
     pub problems: Vec<Problem>,
+    /// What each check learnt about the field it checked (its range, the
+    /// files it may name): the curator's editor draws its controls from it.
+    pub facts: Vec<(FieldPath, Fact)>,
+}
+
+/// What a check says a field may hold.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fact {
+    /// A number from `lo` to `hi`, in `unit`.
+    Range {
+        /// Least allowed.
+        lo: f64,
+        /// Most allowed.
+        hi: f64,
+        /// Unit or words after the number.
+        unit: String,
+    },
+    /// A list of `lo` to `hi` items.
+    Count {
+        /// Fewest items.
+        lo: usize,
+        /// Most items.
+        hi: usize,
+    },
+    /// A file inside `assets/` with one of these extensions.
+    Asset(Vec<&'static str>),
+    /// A text of at most this many characters per language.
+    Text(usize),
 }
 
 impl<'a> Checker<'a> {
@@ -29,6 +57,7 @@ impl<'a> Checker<'a> {
             src,
             assets_dir,
             problems: Vec::new(),
+            facts: Vec::new(),
         }
     }
 
@@ -42,6 +71,19 @@ impl<'a> Checker<'a> {
         self.push(Severity::Error, path, message);
     }
 
+    /// Records that the number at `path` belongs in `lo..=hi` (for checks
+    /// that test a range their own way).
+    pub fn learn_range(&mut self, path: &FieldPath, lo: f64, hi: f64, unit: &str) {
+        self.facts.push((
+            path.clone(),
+            Fact::Range {
+                lo,
+                hi,
+                unit: unit.to_owned(),
+            },
+        ));
+    }
+
     /// Records a warning at `path`.
     pub fn warn(&mut self, path: &FieldPath, message: impl Into<String>) {
         self.push(Severity::Warning, path, message);
@@ -49,6 +91,7 @@ impl<'a> Checker<'a> {
 
     /// Both languages present; Chinese text actually Chinese; within `max_chars`.
     pub fn text(&mut self, path: &FieldPath, t: &Bilingual, max_chars: usize) {
+        self.facts.push((path.clone(), Fact::Text(max_chars)));
         if t.zh.trim().is_empty() {
             self.error(
                 &path.field("zh"),
@@ -79,6 +122,7 @@ impl<'a> Checker<'a> {
 
     /// A number within `lo..=hi`.
     pub fn range_f32(&mut self, path: &FieldPath, v: f32, lo: f32, hi: f32, unit: &str) {
+        self.learn_range(path, lo.into(), hi.into(), unit);
         if !v.is_finite() || v < lo || v > hi {
             self.error(
                 path,
@@ -89,6 +133,7 @@ impl<'a> Checker<'a> {
 
     /// An integer within `lo..=hi`.
     pub fn range_u32(&mut self, path: &FieldPath, v: u32, lo: u32, hi: u32, what: &str) {
+        self.learn_range(path, lo.into(), hi.into(), what);
         if v < lo || v > hi {
             self.error(
                 path,
@@ -99,6 +144,7 @@ impl<'a> Checker<'a> {
 
     /// A list length within `lo..=hi`.
     pub fn count(&mut self, path: &FieldPath, n: usize, lo: usize, hi: usize, what: &str) {
+        self.facts.push((path.clone(), Fact::Count { lo, hi }));
         if n < lo || n > hi {
             self.error(path, format!("{n} {what}: expected {lo} to {hi}"));
         }
@@ -106,7 +152,9 @@ impl<'a> Checker<'a> {
 
     /// A path relative to `assets/` that stays inside it, has one of
     /// `extensions` and names an existing file.
-    pub fn asset(&mut self, path: &FieldPath, rel: &str, extensions: &[&str]) {
+    pub fn asset(&mut self, path: &FieldPath, rel: &str, extensions: &[&'static str]) {
+        self.facts
+            .push((path.clone(), Fact::Asset(extensions.to_vec())));
         if let Err(msg) = check_asset_path(self.assets_dir, rel, extensions) {
             self.error(path, msg);
         }

@@ -57,6 +57,8 @@ pub struct Library {
     /// Increases whenever `hall` or `exhibits` change.
     pub generation: u64,
     fingerprint: Fingerprint,
+    /// Texts read in place of files: the draft open in the curator's editor.
+    drafts: HashMap<PathBuf, String>,
 }
 
 /// Where the hall settings in use were read from.
@@ -146,9 +148,21 @@ pub fn read_scene_text(path: &Path) -> Result<String, Problem> {
     })
 }
 
+/// The draft of `path` if one is being previewed, else the file's text.
+fn text_of(path: &Path, drafts: &HashMap<PathBuf, String>) -> Result<String, Problem> {
+    match drafts.get(path) {
+        Some(text) => Ok(text.clone()),
+        None => read_scene_text(path),
+    }
+}
+
 /// A hall file read and checked on its own.
-fn read_hall(path: &Path, assets_dir: &Path) -> (Option<HallConfig>, Vec<Problem>) {
-    let src = match read_scene_text(path) {
+fn read_hall(
+    path: &Path,
+    assets_dir: &Path,
+    drafts: &HashMap<PathBuf, String>,
+) -> (Option<HallConfig>, Vec<Problem>) {
+    let src = match text_of(path, drafts) {
         Ok(s) => s,
         Err(p) => return (None, vec![p]),
     };
@@ -163,8 +177,12 @@ fn read_hall(path: &Path, assets_dir: &Path) -> (Option<HallConfig>, Vec<Problem
 }
 
 /// An exhibit file read and checked on its own.
-fn read_exhibit(path: &Path, assets_dir: &Path) -> (Option<ExhibitScene>, Vec<Problem>, String) {
-    let src = match read_scene_text(path) {
+fn read_exhibit(
+    path: &Path,
+    assets_dir: &Path,
+    drafts: &HashMap<PathBuf, String>,
+) -> (Option<ExhibitScene>, Vec<Problem>, String) {
+    let src = match text_of(path, drafts) {
         Ok(s) => s,
         Err(p) => return (None, vec![p], String::new()),
     };
@@ -196,6 +214,7 @@ impl Library {
             problems: Vec::new(),
             generation: 0,
             fingerprint: Fingerprint::default(),
+            drafts: HashMap::new(),
         };
         lib.read(true);
         lib
@@ -232,7 +251,7 @@ impl Library {
         let mut problems = Vec::new();
         let hall_path = self.scenes_dir.join(HALL_FILE);
         let (hall, hall_problems) = if hall_path.exists() {
-            read_hall(&hall_path, &self.assets_dir)
+            read_hall(&hall_path, &self.assets_dir, &self.drafts)
         } else {
             (
                 None,
@@ -250,7 +269,7 @@ impl Library {
             new_source = HallSource::HallFile;
         } else if first || self.hall_source == HallSource::BuiltIn {
             let bak = self.scenes_dir.join(format!("{HALL_FILE}.bak"));
-            if let (Some(h), p) = read_hall(&bak, &self.assets_dir)
+            if let (Some(h), p) = read_hall(&bak, &self.assets_dir, &HashMap::new())
                 && !has_errors(&p)
             {
                 new_hall = h;
@@ -271,7 +290,7 @@ impl Library {
         let mut sources = HashMap::new();
         let mut unreadable_ids = HashSet::new();
         for path in scene_files(&self.scenes_dir) {
-            let (scene, ps, src) = read_exhibit(&path, &self.assets_dir);
+            let (scene, ps, src) = read_exhibit(&path, &self.assets_dir, &self.drafts);
             let broken = has_errors(&ps);
             if scene.is_none()
                 && let Some(span) = value_span(&src, &FieldPath::root().field("id"))
@@ -298,9 +317,11 @@ impl Library {
         if new_source == HallSource::BuiltIn {
             new_hall.zones = zones_from_exhibits(&exhibits);
         }
+        let hall_src = text_of(&hall_path, &self.drafts).unwrap_or_default();
         cross_check(
             &new_hall,
             &hall_path,
+            &hall_src,
             &mut exhibits,
             &sources,
             &unreadable_ids,
@@ -325,6 +346,23 @@ impl Library {
         changed
     }
 
+    /// Reads the folder with `text` in place of the file `path` (the
+    /// curator's draft), through the same checks as a saved file: a draft
+    /// with errors is not shown, the last good version stays. `None` goes
+    /// back to the file. Returns true when what the hall shows changed.
+    pub fn preview_draft(&mut self, path: &Path, text: Option<String>) -> bool {
+        match text {
+            Some(t) => self.drafts.insert(path.to_path_buf(), t),
+            None => self.drafts.remove(path),
+        };
+        self.read(false)
+    }
+
+    /// Whether a draft is shown in place of a file.
+    pub fn has_drafts(&self) -> bool {
+        !self.drafts.is_empty()
+    }
+
     /// Number of errors (not warnings) in the last read.
     pub fn error_count(&self) -> usize {
         self.problems.iter().filter(|p| p.is_error()).count()
@@ -342,7 +380,8 @@ impl Library {
 
     /// The zones with their exhibits in the order the home screen shows
     /// them: the hall's listing first, then unlisted exhibits of the zone
-    /// by number. Exhibits naming an unknown zone join the first zone.
+    /// by number. Exhibits naming an unknown zone join the first zone;
+    /// hidden exhibits are left out.
     pub fn zones(&self) -> Vec<ZoneView<'_>> {
         let mut placed = HashSet::new();
         let mut views: Vec<ZoneView> = self
@@ -355,7 +394,7 @@ impl Library {
                     .iter()
                     .filter_map(|id| self.exhibits.iter().find(|e| &e.scene.id == id))
                     .map(|e| &e.scene)
-                    .filter(|s| placed.insert(s.id.clone()))
+                    .filter(|s| placed.insert(s.id.clone()) && !s.hidden)
                     .collect();
                 ZoneView {
                     id: &z.id,
@@ -368,7 +407,7 @@ impl Library {
             .exhibits
             .iter()
             .map(|e| &e.scene)
-            .filter(|s| !placed.contains(&s.id))
+            .filter(|s| !placed.contains(&s.id) && !s.hidden)
             .collect();
         rest.sort_by_key(|s| (s.number, s.id.clone()));
         for s in rest {
@@ -411,12 +450,12 @@ fn zones_from_exhibits(exhibits: &[LoadedExhibit]) -> Vec<Zone> {
 fn cross_check(
     hall: &HallConfig,
     hall_path: &Path,
+    hall_src: &str,
     exhibits: &mut Vec<LoadedExhibit>,
     sources: &HashMap<PathBuf, String>,
     unreadable_ids: &HashSet<String>,
     problems: &mut Vec<Problem>,
 ) {
-    let hall_src = std::fs::read_to_string(hall_path).unwrap_or_default();
     let src_of = |p: &Path| sources.get(p).map(String::as_str).unwrap_or("");
     let root = FieldPath::root();
     let mut first_by_id: HashMap<String, PathBuf> = HashMap::new();
@@ -463,7 +502,7 @@ fn cross_check(
                 problems.push(Problem::at(
                     Severity::Error,
                     hall_path,
-                    &hall_src,
+                    hall_src,
                     &root.field("zones").index(zi).field("exhibits").index(ei),
                     format!("no scene file has id \"{id}\": expected scenes/{id}.ron (or remove it from the list)"),
                 ));

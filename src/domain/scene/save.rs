@@ -47,24 +47,47 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// folder is written and synced, the current file is copied to
 /// [`backup_path`], and the temporary file is renamed over `path`.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    atomic_write_then(path, contents, true, || {})
+}
+
+/// Writes `contents` to `path` atomically without a backup (history
+/// files, kept drafts).
+pub fn write_replacing(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    atomic_write_then(path, contents, false, || {})
+}
+
+/// [`atomic_write`], calling `before_rename` once the new text is safely
+/// on disk but not yet in place (where a crash is tested).
+pub fn atomic_write_then(
+    path: &Path,
+    contents: &[u8],
+    keep_backup: bool,
+    before_rename: impl FnOnce(),
+) -> Result<(), SaveError> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.saving-{}", std::process::id()));
+    let prefix = format!(".{name}.saving-");
+    remove_stale_temps(dir, &prefix);
+    let tmp = dir.join(format!("{prefix}{}", std::process::id()));
     {
         let mut f = std::fs::File::create(&tmp).map_err(io(&tmp))?;
-        f.write_all(contents).map_err(io(&tmp))?;
-        f.sync_all().map_err(io(&tmp))?;
+        if let Err(e) = f.write_all(contents).and_then(|()| f.sync_all()) {
+            drop(f);
+            let _ = std::fs::remove_file(&tmp);
+            return Err(io(&tmp)(e));
+        }
     }
-    if path.exists() {
+    if keep_backup && path.exists() {
         let bak = backup_path(path);
         if let Err(e) = std::fs::copy(path, &bak) {
             let _ = std::fs::remove_file(&tmp);
             return Err(io(&bak)(e));
         }
     }
+    before_rename();
     if let Err(e) = std::fs::rename(&tmp, path) {
         let _ = std::fs::remove_file(&tmp);
         return Err(io(path)(e));
@@ -73,6 +96,18 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// Temporary files a save killed half-way left behind.
+fn remove_stale_temps(dir: &Path, prefix: &str) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        if e.file_name().to_string_lossy().starts_with(prefix) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// The text of `hall.ron` with only its `curator_pin` value replaced, so

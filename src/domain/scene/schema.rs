@@ -114,6 +114,10 @@ pub struct ExhibitScene {
     /// 1, never above the hall's `volume_limit`; without it, the limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<f32>,
+    /// Hidden from visitors (off the home screen and the attract loop)
+    /// without being deleted; curators still open it.
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 impl ExhibitScene {
