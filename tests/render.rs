@@ -240,6 +240,27 @@ fn the_curator_pin_pad_and_overlay_are_touch_sized() {
 }
 
 #[test]
+fn the_editor_opens_on_the_exhibit_beside_its_preview() {
+    let dir = out_dir();
+    let (plain, _) = shot("15-station", "zh", &dir.join("editor-off.png"), false);
+    let (edit, log) = shot_with(
+        "15-station",
+        "zh",
+        &dir.join("editor-on.png"),
+        false,
+        &["--curator", "edit"],
+    );
+    assert!(log.contains("15-station.ron opened"), "{log}");
+    // The form covers the left half; the exhibit, shrunk, the top right.
+    assert!(
+        diff_fraction(&plain, &edit) > 0.4,
+        "{}",
+        diff_fraction(&plain, &edit)
+    );
+    assert!(busyness(&edit).1 > 0.2);
+}
+
+#[test]
 fn chinese_renders_with_the_cjk_font_not_as_boxes() {
     // Every character a visitor can read is in the font...
     let font =

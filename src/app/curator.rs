@@ -24,6 +24,8 @@ pub enum CuratorMode {
     PinPad,
     /// The curator overlay is open (PIN accepted).
     Open,
+    /// The scene editor is open (from the overlay).
+    Edit,
 }
 
 /// The curator overlay's state.
@@ -277,7 +279,7 @@ fn draw_overlay(
             });
     }
 
-    if curator.mode == CuratorMode::Closed {
+    if matches!(curator.mode, CuratorMode::Closed | CuratorMode::Edit) {
         return;
     }
     commands
@@ -287,7 +289,7 @@ fn draw_overlay(
         .with_children(|scrim| match curator.mode {
             CuratorMode::PinPad => pin_pad(scrim, &curator, lang),
             CuratorMode::Open => overlay(scrim, &curator, &notices, lang),
-            CuratorMode::Closed => {}
+            CuratorMode::Closed | CuratorMode::Edit => {}
         });
 }
 
@@ -423,6 +425,18 @@ fn overlay(
                 ..default()
             })
             .with_children(|row| {
+                row.spawn(ui_button(
+                    &crate::domain::editor::texts::EDIT_SCENES,
+                    lang,
+                    false,
+                ))
+                .observe(
+                    |mut click: On<Pointer<Click>>, mut curator: ResMut<Curator>| {
+                        click.propagate(false);
+                        info!("curator opened the scene editor");
+                        curator.mode = CuratorMode::Edit;
+                    },
+                );
                 row.spawn(ui_button(&ui::RELOAD, lang, false)).observe(
                     |mut click: On<Pointer<Click>>,
                      mut hall: ResMut<Hall>,

@@ -5,6 +5,7 @@
 pub mod audio;
 pub mod bench;
 pub mod curator;
+pub mod editor;
 pub mod exhibits;
 pub mod fonts;
 pub mod hall;
@@ -157,7 +158,13 @@ pub fn build_app(opts: HallOptions) -> App {
     let mut app = App::new();
     app.add_plugins(window::default_plugins(&opts));
     app.insert_resource(opts.clone());
-    app.add_plugins((plugin, fonts::plugin, window::plugin, shot::plugin));
+    app.add_plugins((
+        plugin,
+        fonts::plugin,
+        window::plugin,
+        shot::plugin,
+        editor::plugin,
+    ));
     if opts.shot.is_none() {
         app.add_plugins(audio::plugin);
     }

@@ -47,9 +47,20 @@ pub fn window_plugin(opts: &HallOptions) -> bevy::window::WindowPlugin {
     }
 }
 
+/// Where the hall is drawn when not on the whole window: the curator's
+/// editor shows it as a live preview beside the form. Fractions of the
+/// window (left, top, width, height).
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Default)]
+pub struct PreviewArea(pub Option<Rect>);
+
+/// The camera the interface is drawn with.
+#[derive(Component)]
+pub struct InterfaceCamera;
+
 /// UI scaling and the kiosk's refusal to quit.
 pub fn plugin(app: &mut App) {
     app.insert_resource(UiScale(1.0))
+        .init_resource::<PreviewArea>()
         .insert_resource(ClearColor(super::widgets::palette::BACKGROUND))
         .add_systems(Startup, spawn_camera)
         .add_systems(Update, (fit_ui_scale, exit_keys, log_close_requests));
@@ -57,20 +68,53 @@ pub fn plugin(app: &mut App) {
 
 /// The camera the interface is drawn with (3D exhibits bring their own).
 fn spawn_camera(mut commands: Commands) {
-    commands.spawn((Camera2d, Name::new("interface camera")));
+    commands.spawn((
+        Camera2d,
+        InterfaceCamera,
+        IsDefaultUiCamera,
+        Name::new("interface camera"),
+    ));
 }
 
-/// Scales the design to the window, keeping everything visible.
+/// Scales the design to the window (or to the preview area in it),
+/// keeping everything visible.
 fn fit_ui_scale(
-    windows: Query<&Window, (Changed<Window>, With<bevy::window::PrimaryWindow>)>,
+    windows: Query<Ref<Window>, With<bevy::window::PrimaryWindow>>,
+    area: Res<PreviewArea>,
     mut scale: ResMut<UiScale>,
+    mut cameras: Query<&mut Camera, With<InterfaceCamera>>,
 ) {
-    if let Some(w) = windows.iter().next() {
-        let s = (w.width() / DESIGN_SIZE.x)
-            .min(w.height() / DESIGN_SIZE.y)
-            .max(0.1);
-        if (scale.0 - s).abs() > 1e-4 {
-            scale.0 = s;
+    let Some(w) = windows.iter().next() else {
+        return;
+    };
+    if !w.is_changed() && !area.is_changed() {
+        return;
+    }
+    let (pos, size) = match area.0 {
+        Some(r) => (
+            r.min * Vec2::new(w.width(), w.height()),
+            r.size() * Vec2::new(w.width(), w.height()),
+        ),
+        None => (Vec2::ZERO, Vec2::new(w.width(), w.height())),
+    };
+    let s = (size.x / DESIGN_SIZE.x)
+        .min(size.y / DESIGN_SIZE.y)
+        .max(0.05);
+    if (scale.0 - s).abs() > 1e-4 {
+        scale.0 = s;
+    }
+    let f = w.scale_factor();
+    let viewport = area.0.map(|_| bevy::camera::Viewport {
+        physical_position: (pos * f).as_uvec2(),
+        physical_size: (size * f).as_uvec2().max(UVec2::ONE),
+        ..default()
+    });
+    let key = |v: &Option<bevy::camera::Viewport>| {
+        v.as_ref().map(|v| (v.physical_position, v.physical_size))
+    };
+    for mut cam in &mut cameras {
+        if key(&cam.viewport) != key(&viewport) {
+            cam.viewport = viewport.clone();
         }
     }
 }

@@ -15,6 +15,8 @@ pub enum CuratorView {
     Pin,
     /// The curator overlay.
     Overlay,
+    /// The scene editor open on the exhibit shown.
+    Edit,
 }
 
 /// What to render.
@@ -81,6 +83,7 @@ pub fn run(args: Args) -> ExitCode {
         curator: args.curator.map(|c| match c {
             CuratorView::Pin => CuratorMode::PinPad,
             CuratorView::Overlay => CuratorMode::Open,
+            CuratorView::Edit => CuratorMode::Edit,
         }),
         targets: args.targets,
         redraws: args.redraws,
