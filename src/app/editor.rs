@@ -83,7 +83,7 @@ pub struct OpenFile {
     kb: Keyboard,
     pane: Pane,
     message: Option<(bool, UiText)>,
-    offer: Option<(String, String)>,
+    offer: Option<(history::StoredDraft, String)>,
     previewed: Option<String>,
     last_preview: f64,
     last_disk: f64,
@@ -93,8 +93,11 @@ pub struct OpenFile {
 impl OpenFile {
     fn new(ed: Editor) -> Self {
         let offer = history::stored_draft(&ed.file)
-            .filter(|(text, _)| text != ed.base())
-            .map(|(text, when)| (text, history::clock_label(when)));
+            .filter(|kept| kept.text != ed.base())
+            .map(|kept| {
+                let when = history::clock_label(kept.when);
+                (kept, when)
+            });
         Self {
             ed,
             focus: None,
@@ -327,7 +330,11 @@ fn set_style(ctx: &egui::Context, font: Option<&UiFont>) {
         s.spacing.interact_size = egui::vec2(TOUCH, TOUCH);
         s.spacing.item_spacing = egui::vec2(8.0, 8.0);
         s.spacing.slider_width = 300.0;
-        s.spacing.scroll.bar_width = 28.0; // a finger drags it
+        // A solid bar beside the form, as wide as any touch target: a drag
+        // that starts on a text box selects text, so the bar is how a
+        // finger scrolls.
+        s.spacing.scroll = egui::style::ScrollStyle::solid();
+        s.spacing.scroll.bar_width = TOUCH;
         s.visuals = egui::Visuals::dark();
     });
 }
@@ -507,8 +514,8 @@ fn apply(
         Action::ReloadDisk => open.ed.reload_from_disk(),
         Action::KeepMine => open.ed.keep_draft(),
         Action::Resume => {
-            if let Some((text, _)) = open.offer.take() {
-                open.ed.resume(&text);
+            if let Some((kept, _)) = open.offer.take() {
+                open.ed.resume(&kept);
             }
         }
         Action::Discard => {
@@ -532,7 +539,10 @@ fn apply(
                 let _ = open.ed.apply(Edit::Number { path, value: v });
             }
         }
-        Action::Key(key) => type_key(open, key),
+        Action::Key(key) => {
+            open.message = None;
+            type_key(open, key);
+        }
         Action::Open(..) | Action::Files | Action::Close => {}
     }
 }
@@ -726,7 +736,7 @@ fn draw_row(
             ui.horizontal(|ui| {
                 ui.add_space(indent);
                 let mut s = value.clone();
-                let w = ui.available_width() - if files.is_some() { 160.0 } else { 0.0 };
+                let w = ui.available_width() - if files.is_some() { 176.0 } else { 0.0 };
                 let r = ui.add(
                     egui::TextEdit::singleline(&mut s)
                         .desired_width(w)
@@ -832,6 +842,23 @@ fn draw_row(
                             path: row.path.clone(),
                             on: val,
                         }));
+                    }
+                }
+            });
+        }
+        Widget::Name { current, options } => {
+            label(ui, "");
+            ui.horizontal_wrapped(|ui| {
+                ui.add_space(indent);
+                for name in options {
+                    let on = current == name;
+                    let r = ui.add_sized([140.0, TOUCH], egui::Button::selectable(on, *name));
+                    if r.clicked() && !on {
+                        actions.push(Action::Edit(Edit::Line {
+                            path: row.path.clone(),
+                            text: (*name).to_owned(),
+                        }));
+                        actions.push(Action::Edit(Edit::Seal));
                     }
                 }
             });

@@ -64,6 +64,13 @@ pub enum Widget {
     },
     /// On or off.
     Flag(bool),
+    /// A name from a fixed list (an Earth model).
+    Name {
+        /// The name in the file.
+        current: String,
+        /// The names the check accepts.
+        options: Vec<&'static str>,
+    },
     /// One of an enum's variants.
     Choice {
         /// The variant in the file.
@@ -270,6 +277,16 @@ impl Builder<'_> {
                 };
                 self.push(out, path, label, depth, w);
             }
+            Node::Str(s) if matches!(self.fact(path), Some(Fact::OneOf(_))) => {
+                let Some(Fact::OneOf(options)) = self.fact(path) else {
+                    return;
+                };
+                let w = Widget::Name {
+                    current: s.clone(),
+                    options: options.clone(),
+                };
+                self.push(out, path, label, depth, w);
+            }
             Node::Str(s) => {
                 let files = match self.fact(path) {
                     Some(Fact::Asset(ext)) => Some(ext.clone()),
@@ -466,6 +483,16 @@ mod tests {
         assert_eq!(current, "Synthetic");
         // `Recorded` needs a recording and a gain: not offered bare.
         assert!(options.iter().all(|(o, _)| o != "Recorded"), "{options:?}");
+        let (_, _, wave_race) = form_of("07-wave-race.ron");
+        let model = row(&wave_race, "kind.model");
+        assert_eq!(
+            model.widget,
+            Widget::Name {
+                current: "iasp91".into(),
+                options: vec!["iasp91", "ak135", "chongqing"]
+            },
+            "an Earth model is chosen, not typed"
+        );
         let (_, _, hall) = form_of("hall.ron");
         let lang = hall.iter().find(|r| {
             r.path.to_string() == "languages[0]" && matches!(r.widget, Widget::Choice { .. })

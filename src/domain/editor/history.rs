@@ -151,26 +151,49 @@ fn draft_path(file: &Path) -> PathBuf {
     drafts_dir(file).join(name_of(file))
 }
 
-/// Keeps an unsaved draft of `file` to offer again next time.
-pub fn store_draft(file: &Path, text: &str) -> Result<(), SaveError> {
+/// Keeps an unsaved draft of `file` to offer again next time, with the
+/// text of the file it was made from (`base`), so that a change made to
+/// the file meanwhile is noticed when the draft is taken up.
+pub fn store_draft(file: &Path, text: &str, base: &str) -> Result<(), SaveError> {
     let dir = drafts_dir(file);
     std::fs::create_dir_all(&dir).map_err(|source| SaveError::Io {
         path: dir.clone(),
         source,
     })?;
+    write_replacing(&base_path(file), base.as_bytes())?;
     write_replacing(&draft_path(file), text.as_bytes())
 }
 
-/// The draft of `file` kept from an earlier session, and when it was kept.
-pub fn stored_draft(file: &Path) -> Option<(String, SystemTime)> {
+fn base_path(file: &Path) -> PathBuf {
+    drafts_dir(file).join(format!("{}.base", name_of(file)))
+}
+
+/// A draft of `file` kept from an earlier session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDraft {
+    /// The draft.
+    pub text: String,
+    /// The file's text it was made from, when known.
+    pub base: Option<String>,
+    /// When it was kept.
+    pub when: SystemTime,
+}
+
+/// The draft of `file` kept from an earlier session.
+pub fn stored_draft(file: &Path) -> Option<StoredDraft> {
     let p = draft_path(file);
     let when = std::fs::metadata(&p).and_then(|m| m.modified()).ok()?;
-    Some((std::fs::read_to_string(&p).ok()?, when))
+    Some(StoredDraft {
+        text: std::fs::read_to_string(&p).ok()?,
+        base: std::fs::read_to_string(base_path(file)).ok(),
+        when,
+    })
 }
 
 /// Forgets the kept draft of `file`.
 pub fn discard_draft(file: &Path) {
     let _ = std::fs::remove_file(draft_path(file));
+    let _ = std::fs::remove_file(base_path(file));
 }
 
 #[cfg(test)]

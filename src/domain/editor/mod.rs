@@ -398,15 +398,22 @@ impl Editor {
     /// on idle).
     pub fn keep_unsaved(&self) -> Result<(), SaveError> {
         if self.dirty() {
-            history::store_draft(&self.file, self.draft.text())
+            history::store_draft(&self.file, self.draft.text(), &self.base)
         } else {
             Ok(())
         }
     }
 
-    /// Takes up a kept draft (as one undoable change).
-    pub fn resume(&mut self, text: &str) {
-        self.draft.replace_all(text);
+    /// Takes up a kept draft (as one undoable change). When the file
+    /// changed since the draft was made from it, that is a conflict, as if
+    /// it had changed while the form was open.
+    pub fn resume(&mut self, kept: &history::StoredDraft) {
+        self.draft.replace_all(kept.text.as_str());
+        if let Some(b) = &kept.base
+            && *b != self.base
+        {
+            self.conflict = Some(std::mem::replace(&mut self.base, b.clone()));
+        }
         self.refresh();
         history::discard_draft(&self.file);
     }

@@ -69,6 +69,10 @@ fn every_shipped_scene_opens_and_round_trips_through_its_form() {
                     path: row.path.clone(),
                     text: value.clone(),
                 },
+                Widget::Name { current, .. } => Edit::Line {
+                    path: row.path.clone(),
+                    text: current.clone(),
+                },
                 Widget::Int { value, .. } => Edit::Number {
                     path: row.path.clone(),
                     value: *value as f64,
@@ -306,13 +310,23 @@ fn an_unsaved_draft_is_kept_and_offered_again() {
     })
     .unwrap();
     ed.keep_unsaved().unwrap();
-    let (kept, _) = history::stored_draft(&ed.file).unwrap();
-    assert_eq!(kept, ed.draft.text());
+    let kept = history::stored_draft(&ed.file).unwrap();
+    assert_eq!(kept.text, ed.draft.text());
     let mut again = open(&dir, &assets, "15-station.ron");
     assert!(!again.dirty());
     again.resume(&kept);
     assert!(again.dirty() && again.can_save());
     assert!(history::stored_draft(&ed.file).is_none(), "taken up");
+
+    // A draft kept before someone else changed the file is not saved over it.
+    ed.keep_unsaved().unwrap();
+    let theirs = ed.base().replace("Inside the seismic station", "Theirs");
+    std::fs::write(&ed.file, &theirs).unwrap();
+    let mut third = open(&dir, &assets, "15-station.ron");
+    third.resume(&history::stored_draft(&ed.file).unwrap());
+    assert_eq!(third.conflict.as_deref(), Some(theirs.as_str()));
+    assert!(!third.can_save());
+    assert!(matches!(third.save(t0()), Err(SaveRefused::Conflict)));
     // The library never reads kept drafts or history as scenes.
     let lib = crate::domain::scene::Library::load(&dir.path().join("scenes"), &assets);
     assert!(!lib.exhibit("15").unwrap().summary.zh.contains("草稿"));

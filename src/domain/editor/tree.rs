@@ -367,37 +367,26 @@ impl StructSer {
     }
 }
 
-impl ser::SerializeStruct for StructSer {
-    type Ok = Node;
-    type Error = TreeError;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), TreeError> {
-        self.1.push((key, value.serialize(TreeSer)?));
-        Ok(())
-    }
-    fn end(self) -> R {
-        self.done()
-    }
+macro_rules! struct_like {
+    ($($t:ident),*) => {$(
+        impl ser::$t for StructSer {
+            type Ok = Node;
+            type Error = TreeError;
+            fn serialize_field<T: ?Sized + Serialize>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), TreeError> {
+                self.1.push((key, value.serialize(TreeSer)?));
+                Ok(())
+            }
+            fn end(self) -> R {
+                self.done()
+            }
+        }
+    )*};
 }
-
-impl ser::SerializeStructVariant for StructSer {
-    type Ok = Node;
-    type Error = TreeError;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), TreeError> {
-        self.1.push((key, value.serialize(TreeSer)?));
-        Ok(())
-    }
-    fn end(self) -> R {
-        self.done()
-    }
-}
+struct_like!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for MapSer {
     type Ok = Node;

@@ -47,6 +47,9 @@ pub enum Side {
 }
 
 impl EarthModel {
+    /// The names [`EarthModel::by_name`] knows.
+    pub const NAMES: [&'static str; 3] = ["iasp91", "ak135", "chongqing"];
+
     /// A model by name: `iasp91`, `ak135` or `chongqing`.
     pub fn by_name(name: &str) -> Option<EarthModel> {
         match name.to_ascii_lowercase().as_str() {

@@ -47,6 +47,8 @@ pub enum Fact {
     Asset(Vec<&'static str>),
     /// A text of at most this many characters per language.
     Text(usize),
+    /// One of these names.
+    OneOf(Vec<&'static str>),
 }
 
 impl<'a> Checker<'a> {
@@ -226,6 +228,9 @@ impl Checker<'_> {
 
     /// One of the Earth models the physics layer knows.
     pub fn earth_model(&mut self, path: &FieldPath, name: &str) {
+        use crate::domain::physics::earth::EarthModel;
+        self.facts
+            .push((path.clone(), Fact::OneOf(EarthModel::NAMES.to_vec())));
         if crate::domain::physics::earth::EarthModel::by_name(name).is_none() {
             self.error(
                 path,
