@@ -150,16 +150,24 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
+/// The camera egui draws the editor with.
+#[derive(Component)]
+struct EditorCamera;
+
 /// egui draws on a camera of its own, over the hall's, so that the hall's
-/// camera can shrink to the preview area.
+/// camera can shrink to the preview area. It is off unless the editor is
+/// open: a second full-window camera costs visitors a third of a frame on
+/// a software renderer.
 fn spawn_editor_camera(mut commands: Commands) {
     commands.spawn((
         Name::new("editor camera"),
+        EditorCamera,
         PrimaryEguiContext,
         Camera2d,
         RenderLayers::none(),
         Camera {
             order: 50,
+            is_active: false,
             output_mode: CameraOutputMode::Write {
                 blend_state: Some(bevy::render::render_resource::BlendState::ALPHA_BLENDING),
                 clear_color: ClearColorConfig::None,
@@ -208,9 +216,15 @@ fn follow_mode(
     screen: Res<State<Screen>>,
     mut area: ResMut<PreviewArea>,
     mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
+    mut cameras: Query<&mut Camera, With<EditorCamera>>,
     mut was_editing: Local<bool>,
 ) {
     let editing = curator.mode == CuratorMode::Edit;
+    for mut cam in &mut cameras {
+        if cam.is_active != editing {
+            cam.is_active = editing;
+        }
+    }
     if editing != *was_editing {
         // An attached keyboard's input method writes Chinese into the form.
         for mut w in &mut windows {
