@@ -150,15 +150,15 @@ pub fn spawn_slider(parent: &mut ChildSpawnerCommands, value: f32, extra: impl B
     slider
         .insert(Slider { value, fill, knob })
         .observe(
-            |press: On<Pointer<Press>>, mut q: SliderQuery, w: PrimaryWindowQuery| {
+            |press: On<Pointer<Press>>, mut q: SliderQuery, w: UiPointer| {
                 let pos = press.pointer_location.position;
-                slide_to(press.entity, pos, &mut q, w.single().ok());
+                slide_to(press.entity, pos, &mut q, &w);
             },
         )
         .observe(
-            |drag: On<Pointer<Drag>>, mut q: SliderQuery, w: PrimaryWindowQuery| {
+            |drag: On<Pointer<Drag>>, mut q: SliderQuery, w: UiPointer| {
                 let pos = drag.pointer_location.position;
-                slide_to(drag.entity, pos, &mut q, w.single().ok());
+                slide_to(drag.entity, pos, &mut q, &w);
             },
         );
 }
@@ -172,7 +172,27 @@ type SliderQuery<'w, 's> = Query<
         &'static UiGlobalTransform,
     ),
 >;
-type PrimaryWindowQuery<'w, 's> = Query<'w, 's, &'static Window, With<bevy::window::PrimaryWindow>>;
+/// Turns pointer positions (window, logical pixels) into the interface's
+/// own pixels: scaled to physical pixels and, while the hall is the
+/// editor's live preview, moved into the interface camera's viewport.
+#[derive(bevy::ecs::system::SystemParam)]
+pub struct UiPointer<'w, 's> {
+    windows: Query<'w, 's, &'static Window, With<bevy::window::PrimaryWindow>>,
+    cameras: Query<'w, 's, &'static Camera, With<super::window::InterfaceCamera>>,
+}
+
+impl UiPointer<'_, '_> {
+    /// `pos` in the physical pixels UI nodes are laid out in.
+    pub fn to_ui(&self, pos: Vec2) -> Vec2 {
+        let scale = self.windows.single().map_or(1.0, |w| w.scale_factor());
+        let origin = self
+            .cameras
+            .iter()
+            .find_map(|c| c.viewport.as_ref())
+            .map_or(Vec2::ZERO, |v| v.physical_position.as_vec2());
+        pos * scale - origin
+    }
+}
 
 /// One number per pointer, for the domain's gesture readers: a finger's
 /// touch id, the mouse as `u64::MAX`.
@@ -191,19 +211,18 @@ pub fn pointer_key(id: &bevy::picking::pointer::PointerId) -> u64 {
 pub fn node_fraction(
     node: &ComputedNode,
     transform: &UiGlobalTransform,
-    window: Option<&Window>,
+    pointer: &UiPointer,
     pos: Vec2,
 ) -> Option<Vec2> {
-    let scale = window.map(|w| w.scale_factor()).unwrap_or(1.0);
-    node.normalize_point(*transform, pos * scale)
+    node.normalize_point(*transform, pointer.to_ui(pos))
         .map(|n| n + Vec2::splat(0.5))
 }
 
-fn slide_to(entity: Entity, pos: Vec2, q: &mut SliderQuery, window: Option<&Window>) {
+fn slide_to(entity: Entity, pos: Vec2, q: &mut SliderQuery, pointer: &UiPointer) {
     let Ok((mut slider, node, tf)) = q.get_mut(entity) else {
         return;
     };
-    if let Some(n) = node_fraction(node, tf, window, pos) {
+    if let Some(n) = node_fraction(node, tf, pointer, pos) {
         let v = n.x.clamp(0.0, 1.0);
         if (slider.value - v).abs() > 1e-4 {
             slider.value = v;

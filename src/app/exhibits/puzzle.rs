@@ -4,7 +4,6 @@
 //! and parts it has ([`Follow`], [`Show`]) and lays them out.
 
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
 use super::{Live, kind_plugin};
 use crate::app::AppSystems;
@@ -149,15 +148,12 @@ pub fn buttons_row() -> Node {
 /// of the picture's size from its top left.
 pub fn at_finger<K, E>(
     f: impl Fn(&mut K::State, Vec2) + Send + Sync + 'static,
-) -> impl FnMut(On<Pointer<E>>, NodeQuery, PrimaryWindowQuery, ResMut<Live<K>>)
+) -> impl FnMut(On<Pointer<E>>, NodeQuery, UiPointer, ResMut<Live<K>>)
 where
     K: KindView,
     E: std::fmt::Debug + Clone + Reflect + Send + Sync + 'static,
 {
-    move |ev: On<Pointer<E>>,
-          nodes: NodeQuery,
-          window: PrimaryWindowQuery,
-          mut live: ResMut<Live<K>>| {
+    move |ev: On<Pointer<E>>, nodes: NodeQuery, window: UiPointer, mut live: ResMut<Live<K>>| {
         if let (Some(at), Some(g)) = (
             picture_fraction(&nodes, ev.entity, &window, ev.pointer_location.position),
             live.state_mut(),
@@ -167,8 +163,7 @@ where
     }
 }
 
-/// The primary window, whose scale turns pointer positions into pixels.
-pub type PrimaryWindowQuery<'w, 's> = Query<'w, 's, &'static Window, With<PrimaryWindow>>;
+pub use crate::app::widgets::UiPointer;
 
 /// The nodes' layout, to find where a finger falls on a picture.
 pub type NodeQuery<'w, 's> = Query<'w, 's, (&'static ComputedNode, &'static UiGlobalTransform)>;
@@ -178,9 +173,9 @@ pub type NodeQuery<'w, 's> = Query<'w, 's, (&'static ComputedNode, &'static UiGl
 pub fn picture_fraction(
     nodes: &NodeQuery,
     entity: Entity,
-    window: &Query<&Window, With<PrimaryWindow>>,
+    pointer: &UiPointer,
     pos: Vec2,
 ) -> Option<Vec2> {
     let (node, tf) = nodes.get(entity).ok()?;
-    node_fraction(node, tf, window.single().ok(), pos)
+    node_fraction(node, tf, pointer, pos)
 }

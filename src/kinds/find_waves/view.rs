@@ -6,7 +6,6 @@
 //! Spawned once; the stage decides which parts show.
 
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
 use super::game::{Game, Stage, Verdict};
 use super::texts as t;
@@ -14,6 +13,7 @@ use super::{Difficulty, FindWavesParams, TRACE_H, TRACE_W};
 use crate::domain::sound::listen::button_text;
 use crate::app::exhibits::layout::{body_row, picture_frame, side_panel};
 use crate::app::exhibits::puzzle::{
+    UiPointer,
     Follow, LitWhile, NodeQuery, SaysOnButton, Show, ShownWhile, act, button_saying, buttons_row,
     column, picture_fraction, puzzle_plugin, says,
 };
@@ -290,7 +290,7 @@ impl KindView for FindWavesParams {
 fn trace_point(
     nodes: &NodeQuery,
     entity: Entity,
-    window: &Query<&Window, With<PrimaryWindow>>,
+    window: &UiPointer,
     pos: Vec2,
 ) -> Option<Vec2> {
     picture_fraction(nodes, entity, window, pos).map(|n| n * Vec2::new(TRACE_W as f32, TRACE_H as f32))
@@ -299,7 +299,7 @@ fn trace_point(
 fn on_press(
     press: On<Pointer<Press>>,
     nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
+    window: UiPointer,
     time: Res<Time<Real>>,
     mut live: ResMut<Live<FindWavesParams>>,
 ) {
@@ -314,7 +314,7 @@ fn on_press(
 fn on_drag(
     drag: On<Pointer<Drag>>,
     nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
+    window: UiPointer,
     mut live: ResMut<Live<FindWavesParams>>,
 ) {
     if let (Some(p), Some(g)) = (

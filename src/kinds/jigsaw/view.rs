@@ -6,7 +6,6 @@
 //! stars of the visit. Spawned once; the stage decides which parts show.
 
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
 use super::JigsawParams;
 use super::MAX_RECORDS;
@@ -14,6 +13,7 @@ use super::game::{Game, STACK_H, STACK_W, Stage};
 use super::texts as t;
 use crate::app::exhibits::layout::{body_row, picture_frame, side_panel};
 use crate::app::exhibits::puzzle::{
+    UiPointer,
     Follow, NodeQuery, Show, ShownWhile, act, button_saying, column, picture_fraction,
     puzzle_plugin, says,
 };
@@ -224,7 +224,7 @@ fn show_names(
 fn stack_y(
     nodes: &NodeQuery,
     entity: Entity,
-    window: &Query<&Window, With<PrimaryWindow>>,
+    window: &UiPointer,
     pos: Vec2,
 ) -> Option<f32> {
     picture_fraction(nodes, entity, window, pos).map(|f| f.y * STACK_H as f32)
@@ -233,7 +233,7 @@ fn stack_y(
 fn on_press(
     press: On<Pointer<Press>>,
     nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
+    window: UiPointer,
     mut live: ResMut<Live<JigsawParams>>,
 ) {
     if let (Some(y), Some(g)) = (
@@ -247,7 +247,7 @@ fn on_press(
 fn on_drag(
     drag: On<Pointer<Drag>>,
     nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
+    window: UiPointer,
     mut live: ResMut<Live<JigsawParams>>,
 ) {
     if let (Some(y), Some(g)) = (

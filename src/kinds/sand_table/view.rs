@@ -4,14 +4,13 @@
 //! station's name, readout and record, the clock and "reset view".
 
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
 use super::table::STATION_COLOURS;
 use super::{RECORD_H, SandShow, SandTableParams, TABLE_H, TABLE_W, table::SandTable};
 use crate::app::exhibits::clock::clock_buttons;
 use crate::app::exhibits::layout::{body_row, colour, picture_frame, side_panel, swatch};
 use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin, observe_lift};
-use crate::app::widgets::{Lit, Localized, chip, label, node_fraction, palette, pointer_key, relabel, ui_label};
+use crate::app::widgets::{UiPointer, Lit, Localized, chip, label, node_fraction, palette, pointer_key, relabel, ui_label};
 use crate::app::{AppSystems, UiLang};
 use crate::domain::draw::palette::{P_WAVE, S_WAVE};
 use crate::domain::physics::intensity::roman;
@@ -224,7 +223,7 @@ fn show_readouts(
 fn picture_point(
     node: &ComputedNode,
     transform: &UiGlobalTransform,
-    window: Option<&Window>,
+    window: &UiPointer,
     pos: Vec2,
 ) -> Option<Vec2> {
     let n = node_fraction(node, transform, window, pos)?;
@@ -250,7 +249,7 @@ type NodeQuery<'w, 's> = Query<'w, 's, (&'static ComputedNode, &'static UiGlobal
 fn on_press(
     press: On<Pointer<Press>>,
     nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
+    window: UiPointer,
     time: Res<Time<Real>>,
     mut live: ResMut<Live<SandTableParams>>,
 ) {
@@ -260,7 +259,7 @@ fn on_press(
     if let Some(p) = picture_point(
         node,
         tf,
-        window.single().ok(),
+        &window,
         press.pointer_location.position,
     ) {
         let now = time.elapsed_secs_f64();
@@ -272,7 +271,7 @@ fn on_press(
 fn on_drag(
     drag: On<Pointer<Drag>>,
     nodes: NodeQuery,
-    window: Query<&Window, With<PrimaryWindow>>,
+    window: UiPointer,
     mut live: ResMut<Live<SandTableParams>>,
 ) {
     let (Ok((node, tf)), Some(s)) = (nodes.get(drag.entity), live.state_mut()) else {
@@ -281,7 +280,7 @@ fn on_drag(
     if let Some(p) = picture_point(
         node,
         tf,
-        window.single().ok(),
+        &window,
         drag.pointer_location.position,
     ) && let Some(g) = s.gestures.moved(pointer_key(&drag.pointer_id), p.x, p.y)
     {

@@ -3,13 +3,12 @@
 //! to scrub.
 
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
 
 use super::{RECORD_H, RECORD_W, TheatreParams, picture};
 use crate::app::exhibits::clock::clock_buttons;
 use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin};
 use crate::app::widgets::{
-    Localized, TOUCH_PX, label, node_fraction, palette, relabel, ui_button, ui_label,
+    Localized, TOUCH_PX, UiPointer, label, node_fraction, palette, relabel, ui_button, ui_label,
 };
 use crate::app::{AppSystems, UiLang};
 use crate::domain::text::{Bilingual, ui};
@@ -171,26 +170,25 @@ fn timeline(row: &mut ChildSpawnerCommands, marks: &[f64]) {
         }
     })
     .observe(
-        |press: On<Pointer<Press>>, nodes: NodeQuery, window: WindowQuery, live: ResMut<Live<TheatreParams>>| {
-            scrub_to(press.entity, press.pointer_location.position, &nodes, window.single().ok(), live);
+        |press: On<Pointer<Press>>, nodes: NodeQuery, window: UiPointer, live: ResMut<Live<TheatreParams>>| {
+            scrub_to(press.entity, press.pointer_location.position, &nodes, &window, live);
         },
     )
     .observe(
-        |drag: On<Pointer<Drag>>, nodes: NodeQuery, window: WindowQuery, live: ResMut<Live<TheatreParams>>| {
-            scrub_to(drag.entity, drag.pointer_location.position, &nodes, window.single().ok(), live);
+        |drag: On<Pointer<Drag>>, nodes: NodeQuery, window: UiPointer, live: ResMut<Live<TheatreParams>>| {
+            scrub_to(drag.entity, drag.pointer_location.position, &nodes, &window, live);
         },
     );
 }
 
 type NodeQuery<'w, 's> = Query<'w, 's, (&'static ComputedNode, &'static UiGlobalTransform)>;
-type WindowQuery<'w, 's> = Query<'w, 's, &'static Window, With<PrimaryWindow>>;
 
 /// Scrubs to where a pointer is on the timeline.
 fn scrub_to(
     entity: Entity,
     pos: Vec2,
     nodes: &NodeQuery,
-    window: Option<&Window>,
+    window: &UiPointer,
     mut live: ResMut<Live<TheatreParams>>,
 ) {
     let Ok((node, tf)) = nodes.get(entity) else {
