@@ -382,7 +382,7 @@ impl Builder<'_> {
 }
 
 /// Puts each problem on the row of the deepest value that holds it.
-fn attach_problems(rows: &mut [Row], problems: &[Problem]) {
+pub fn attach_problems(rows: &mut [Row], problems: &[Problem]) {
     for p in problems {
         let best = rows
             .iter()

@@ -182,6 +182,16 @@ impl Editor {
 
     fn refresh(&mut self) {
         self.checked = check_text(self.kind, &self.file, self.draft.text(), &self.assets_dir);
+        if self.checked.tree.is_none() && !self.rows.is_empty() {
+            // A draft that no longer reads (a number too big for its type)
+            // keeps the form it had, with the reason at the field, so that
+            // the curator can put it right where it went wrong.
+            for r in &mut self.rows {
+                r.problems.clear();
+            }
+            form::attach_problems(&mut self.rows, &self.checked.problems);
+            return;
+        }
         self.rows = rows(
             self.kind,
             self.draft.text(),

@@ -279,6 +279,33 @@ fn a_change_on_disk_is_noticed_and_never_overwritten_silently() {
 }
 
 #[test]
+fn a_number_too_big_to_read_keeps_the_form_and_says_so_at_the_field() {
+    let (dir, assets) = hall_copy();
+    let mut ed = open(&dir, &assets, "15-station.ron");
+    let rows = ed.rows.len();
+    ed.apply(Edit::Number {
+        path: p("number"),
+        value: 99_999_999_999.0,
+    })
+    .unwrap();
+    assert!(ed.tree().is_none(), "a u32 cannot hold it");
+    assert_eq!(ed.rows.len(), rows, "the form stays");
+    let n = ed
+        .rows
+        .iter()
+        .find(|r| r.path == p("number") && matches!(r.widget, Widget::Int { .. }))
+        .unwrap();
+    assert_eq!(n.problems.len(), 1, "{:?}", ed.problems());
+    assert!(!ed.can_save());
+    ed.apply(Edit::Number {
+        path: p("number"),
+        value: 15.0,
+    })
+    .unwrap();
+    assert!(ed.tree().is_some() && !ed.dirty());
+}
+
+#[test]
 fn a_draft_with_errors_cannot_be_saved() {
     let (dir, assets) = hall_copy();
     let mut ed = open(&dir, &assets, "15-station.ron");
