@@ -88,6 +88,20 @@ pub struct OpenFile {
     last_preview: f64,
     last_disk: f64,
     thumbs: HashMap<String, Option<egui::TextureHandle>>,
+    /// What the open pane lists, read when it opens (not every frame):
+    /// the kept versions with their changes, or the files to pick from.
+    listed: Listed,
+}
+
+/// The contents of the history or file pane, read once when it opens.
+#[derive(Default)]
+enum Listed {
+    #[default]
+    Nothing,
+    /// Kept versions: when, text, what differs from the draft.
+    Versions(Vec<(String, String, Vec<String>)>),
+    /// Files inside `assets/`, relative to it.
+    Files(Vec<String>),
 }
 
 impl OpenFile {
@@ -110,6 +124,7 @@ impl OpenFile {
             last_preview: f64::NEG_INFINITY,
             last_disk: 0.0,
             thumbs: HashMap::new(),
+            listed: Listed::Nothing,
         }
     }
 }
@@ -485,6 +500,9 @@ fn apply(
             Ok(()) => {
                 info!("editor: {} saved", open.ed.file.display());
                 open.message = Some((true, t::SAVED));
+                // The history listed before this save is out of date.
+                open.pane = Pane::Status;
+                open.listed = Listed::Nothing;
                 hall.reload();
                 rebuild.0 = true;
             }
@@ -536,7 +554,29 @@ fn apply(
             open.offer = None;
             history::discard_draft(&open.ed.file);
         }
-        Action::Pane(p) => open.pane = p,
+        Action::Pane(p) => {
+            open.listed = match &p {
+                Pane::Status => Listed::Nothing,
+                Pane::History => Listed::Versions(
+                    history::versions(&open.ed.file)
+                        .into_iter()
+                        .filter_map(|v| {
+                            let text = v.text().ok()?;
+                            let changes = open.ed.changes_from(&text);
+                            Some((
+                                v.when(),
+                                text,
+                                changes.iter().map(|c| c.to_string()).collect(),
+                            ))
+                        })
+                        .collect(),
+                ),
+                Pane::Pick { extensions, .. } => {
+                    Listed::Files(asset_files(open.ed.assets_dir(), extensions))
+                }
+            };
+            open.pane = p;
+        }
         Action::Focus(f) => {
             if f != open.focus {
                 let _ = open.ed.apply(Edit::Seal);
@@ -1114,28 +1154,28 @@ fn tools(ui: &mut egui::Ui, open: &mut OpenFile, lang: Lang, actions: &mut Vec<A
             match open.pane.clone() {
                 Pane::Status => {}
                 Pane::History => history_list(ui, open, lang, actions),
-                Pane::Pick { path, extensions } => pick_list(ui, open, &path, &extensions, actions),
+                Pane::Pick { path, .. } => pick_list(ui, open, &path, actions),
             }
         });
 }
 
 fn history_list(ui: &mut egui::Ui, open: &OpenFile, lang: Lang, actions: &mut Vec<Action>) {
-    let versions = history::versions(&open.ed.file);
+    let Listed::Versions(versions) = &open.listed else {
+        return;
+    };
     if versions.is_empty() {
         ui.label(t::NO_HISTORY.get(lang));
     }
-    for v in versions {
-        let Ok(text) = v.text() else { continue };
-        let changes = open.ed.changes_from(&text);
+    for (when, text, changes) in versions {
         ui.separator();
         ui.horizontal(|ui| {
-            ui.strong(v.when());
+            ui.strong(when);
             if big(ui, t::REVERT.get(lang), 160.0).clicked() {
                 actions.push(Action::Revert(text.clone()));
             }
         });
         for c in changes.iter().take(3) {
-            ui.label(egui::RichText::new(c.to_string()).small());
+            ui.label(egui::RichText::new(c).small());
         }
         if changes.len() > 3 {
             ui.label(
@@ -1176,14 +1216,12 @@ fn asset_files(assets: &Path, extensions: &[&str]) -> Vec<String> {
     out
 }
 
-fn pick_list(
-    ui: &mut egui::Ui,
-    open: &mut OpenFile,
-    path: &FieldPath,
-    extensions: &[&'static str],
-    actions: &mut Vec<Action>,
-) {
+fn pick_list(ui: &mut egui::Ui, open: &mut OpenFile, path: &FieldPath, actions: &mut Vec<Action>) {
     let assets = open.ed.assets_dir().to_path_buf();
+    let files = match &open.listed {
+        Listed::Files(f) => f.clone(),
+        _ => Vec::new(),
+    };
     let current = open
         .ed
         .rows
@@ -1194,7 +1232,7 @@ fn pick_list(
             _ => None,
         })
         .unwrap_or_default();
-    for rel in asset_files(&assets, extensions) {
+    for rel in files {
         ui.horizontal(|ui| {
             let thumb = open
                 .thumbs
