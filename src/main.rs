@@ -47,6 +47,8 @@ enum Command {
     Synth(cli::synth::Args),
     /// Redraw the project's own pictures into assets/pictures.
     Art(cli::art::Args),
+    /// Make the globe exhibits' data in assets/globe from the data team's originals.
+    TrimGeo(cli::trim_geo::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,5 +68,6 @@ fn main() -> ExitCode {
         Some(Command::Locate(args)) => cli::locate::run(args),
         Some(Command::Synth(args)) => cli::synth::run(args),
         Some(Command::Art(args)) => cli::art::run(args),
+        Some(Command::TrimGeo(args)) => cli::trim_geo::run(args),
     }
 }

@@ -16,6 +16,7 @@ pub mod set_pin;
 pub mod shot;
 pub mod synth;
 pub mod traveltime;
+pub mod trim_geo;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

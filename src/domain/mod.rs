@@ -6,6 +6,7 @@ pub mod art;
 pub mod clock;
 pub mod draw;
 pub mod editor;
+pub mod globe;
 pub mod kiosk;
 pub mod map;
 pub mod physics;
