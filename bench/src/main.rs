@@ -61,7 +61,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// The benchmarks that need no libmseed comparison, by the name that runs
 /// one alone (`cargo run --release -- seismogram`).
-const NAMED: [(&str, fn()); 9] = [
+const NAMED: [(&str, fn()); 12] = [
     ("exhibits", exhibit_frames),
     ("sand-table", sand_table_turning),
     ("seismogram", seismogram_zoom),
@@ -71,6 +71,9 @@ const NAMED: [(&str, fn()); 9] = [
     ("sonify", sonify_playing),
     ("seismoscope", seismoscope_replay),
     ("helicorder", helicorder_scroll),
+    ("globe", globe_turning),
+    ("faults", fault_drag),
+    ("rebound", rebound_loading),
 ];
 
 fn main() {
@@ -776,4 +779,111 @@ fn travel_times() {
         n as f64 / exact
     );
     println!("  ratio tables/exact speed: {:.0}", exact / fast);
+}
+
+/// 02 with every quake of the catalogue drawn while a finger turns the
+/// globe: the per-frame work (the globe's camera and the exhibit's
+/// advance; the texture is not drawn again) against copying the texture
+/// once; then what scrubbing costs: the years running forward (only new
+/// quakes drawn) and a filter change (everything drawn again).
+fn globe_turning() {
+    use quakehall::domain::draw::Canvas;
+    use quakehall::domain::globe::OnGlobe;
+    use quakehall::domain::touch::Gesture;
+    use quakehall::kinds::{Kind, SeismicBeltsParams};
+    let Some((_, mut b)) = shipped::<SeismicBeltsParams>("globe") else {
+        return;
+    };
+    let spec = SeismicBeltsParams::pictures(&b)[0];
+    let mut c = Canvas::new(spec.width, spec.height, spec.background);
+    b.set_year(2024.0);
+    b.playing = false;
+    b.draw(&mut c);
+    let mut turning = Vec::new();
+    for i in 0..600 {
+        let start = Instant::now();
+        b.globe_mut().camera.apply(Gesture::Orbit(4.0, (i % 7) as f32 - 3.0), 600.0);
+        b.globe_mut().camera.advance(1.0 / 60.0);
+        SeismicBeltsParams::advance(&mut b, 1.0 / 60.0);
+        if SeismicBeltsParams::stale(&b, 0) {
+            SeismicBeltsParams::draw(&mut b, 0, &mut c);
+        }
+        std::hint::black_box(b.globe().view());
+        turning.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    report(
+        &format!("02 turning the globe, all {} quakes drawn", b.shown_count()),
+        turning,
+        &c,
+        "texture",
+    );
+    b.set_year(1900.0);
+    b.draw(&mut c);
+    let mut forward = Vec::new();
+    while b.year < 2024.0 {
+        b.set_year(b.year + 0.1);
+        let start = Instant::now();
+        b.draw(&mut c);
+        forward.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    report("02 the years playing (6 a second at 60 fps)", forward, &c, "texture");
+    let mut redraw = Vec::new();
+    for m in [7.0, 6.0, 8.0, 6.0, 7.0, 6.0] {
+        b.set_min_magnitude(m);
+        let start = Instant::now();
+        b.draw(&mut c);
+        redraw.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    report("02 a filter change (every quake drawn again)", redraw, &c, "texture");
+}
+
+/// 03 while a finger slides the block: the blocks drawn again each frame.
+fn fault_drag() {
+    use quakehall::domain::draw::Canvas;
+    use quakehall::kinds::{FaultTypesParams, Kind};
+    let Some((_, mut s)) = shipped::<FaultTypesParams>("faults") else {
+        return;
+    };
+    let spec = FaultTypesParams::pictures(&s)[0];
+    let mut c = Canvas::new(spec.width, spec.height, spec.background);
+    let mut ms = Vec::new();
+    for i in 0..240 {
+        let (ax, ay) = s.blocks.drag_axis();
+        let k = if (i / 60) % 2 == 0 { 0.02 } else { -0.02 };
+        s.blocks.drag(ax * k, ay * k);
+        let start = Instant::now();
+        if FaultTypesParams::stale(&s, 0) {
+            FaultTypesParams::draw(&mut s, 0, &mut c);
+        }
+        ms.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    report("03 sliding a fault's block (800x600)", ms, &c, "picture");
+}
+
+/// 04 while a finger loads the fault and events run: the model's steps
+/// and the three pictures as they change.
+fn rebound_loading() {
+    use quakehall::domain::draw::Canvas;
+    use quakehall::kinds::{ElasticReboundParams, Kind};
+    let Some((_, mut r)) = shipped::<ElasticReboundParams>("rebound") else {
+        return;
+    };
+    let mut cs: Vec<Canvas> = ElasticReboundParams::pictures(&r)
+        .iter()
+        .map(|p| Canvas::new(p.width, p.height, p.background))
+        .collect();
+    let mut ms = Vec::new();
+    for _ in 0..600 {
+        let start = Instant::now();
+        r.drag(0.004);
+        ElasticReboundParams::advance(&mut r, 1.0 / 60.0);
+        for (i, c) in cs.iter_mut().enumerate() {
+            if ElasticReboundParams::stale(&r, i) {
+                ElasticReboundParams::draw(&mut r, i, c);
+            }
+        }
+        ms.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    println!("  ({} events)", r.events().len());
+    report("04 loading the fault by hand (960x340 + 960x150 + 400x280)", ms, &cs[0], "fault picture");
 }

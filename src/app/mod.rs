@@ -8,6 +8,7 @@ pub mod curator;
 pub mod editor;
 pub mod exhibits;
 pub mod fonts;
+pub mod globe;
 pub mod hall;
 pub mod idle;
 pub mod pictures;

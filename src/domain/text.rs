@@ -114,6 +114,7 @@ pub mod ui {
     use super::Bilingual;
 
     /// One interface text, Chinese first.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub struct UiText {
         /// Simplified Chinese.
         pub zh: &'static str,

@@ -279,6 +279,18 @@ macro_rules! exhibit_kinds {
 }
 
 exhibit_kinds! {
+    /// A cut-away globe: tap the layers of the Earth for their depth,
+    /// wave speeds and density from the Earth model.
+    earth_layers::EarthLayers(EarthLayersParams),
+    /// A globe of plate boundaries where the catalogue's earthquakes
+    /// light up year by year along them.
+    seismic_belts::SeismicBelts(SeismicBeltsParams),
+    /// 3D blocks of a normal, a reverse and a strike-slip fault the
+    /// visitor slides along the fault plane.
+    fault_types::FaultTypes(FaultTypesParams),
+    /// A fault held by friction the visitor loads until it snaps: strain,
+    /// waves, a record, and the sizes of many quakes.
+    elastic_rebound::ElasticRebound(ElasticReboundParams),
     /// A paged book of pictures and text.
     ebook::Ebook(EbookParams),
     /// A display board of panels that expand when tapped.
