@@ -139,6 +139,17 @@ impl Belts {
         }
     }
 
+    /// The quakes shown are those before this: the start of the year
+    /// shown (the years light up a whole year at a time), or all of them
+    /// at the end.
+    pub fn cutoff(&self) -> f64 {
+        if self.year >= YEARS.1 {
+            YEARS.1
+        } else {
+            self.year.floor()
+        }
+    }
+
     /// How many quakes (from the oldest) happened before `year`.
     pub fn count_before(&self, year: f64) -> usize {
         self.quakes.partition_point(|q| q.year < year)
@@ -146,12 +157,12 @@ impl Belts {
 
     /// Whether quake `q` is shown now.
     pub fn shown(&self, q: &Quake) -> bool {
-        q.year < self.year && q.magnitude >= self.min_magnitude
+        q.year < self.cutoff() && q.magnitude >= self.min_magnitude
     }
 
     /// How many quakes are shown now.
     pub fn shown_count(&self) -> usize {
-        let n = self.count_before(self.year);
+        let n = self.count_before(self.cutoff());
         self.quakes[..n]
             .iter()
             .filter(|q| q.magnitude >= self.min_magnitude)
@@ -195,14 +206,14 @@ impl Belts {
 
     /// Whether the texture shows something other than it should.
     pub fn stale(&self) -> bool {
-        self.drawn != Some((self.count_before(self.year), self.min_magnitude))
+        self.drawn != Some((self.count_before(self.cutoff()), self.min_magnitude))
     }
 
     /// Draws the texture: from the base again when the years went back or
     /// the filter changed, else only the quakes that came since.
     pub fn draw(&mut self, canvas: &mut Canvas) {
         let (land, steps) = (self.land, self.steps);
-        let upto = self.count_before(self.year);
+        let upto = self.count_before(self.cutoff());
         let base = self.base.get_or_insert_with(|| base_texture(land, steps));
         let from = match self.drawn {
             Some((n, m)) if m == self.min_magnitude && n <= upto => n,
