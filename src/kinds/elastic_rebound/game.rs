@@ -49,6 +49,9 @@ pub struct Rebound {
     pub view_ref: f64,
     seen_events: usize,
     announced: bool,
+    /// The last ground velocity recorded (the record is its change: the
+    /// ground's acceleration, as a strong-motion station writes it).
+    last_g: f32,
     stale: [bool; 3],
 }
 
@@ -78,6 +81,7 @@ impl Rebound {
             view_ref: 0.0,
             seen_events: 0,
             announced: false,
+            last_g: 0.0,
             stale: [true; 3],
         }
     }
@@ -120,10 +124,26 @@ impl Rebound {
                 }
                 let before = self.chain.events.len();
                 self.load_to_next();
-                self.chain.settle(20_000);
+                // The event runs to its end; the station records it, a
+                // sample every fourth step (the record shows the century's
+                // last events one after another).
+                for k in 0..20_000 {
+                    self.chain.step();
+                    if k % 4 == 0 {
+                        let a = self.ground_acceleration();
+                        self.record.push(a);
+                    }
+                    if !self.chain.slipping() {
+                        break;
+                    }
+                }
                 if self.chain.events.len() > before {
                     self.fast_left -= 1;
                 }
+            }
+            if self.record.len() > RECORD_LEN {
+                let extra = self.record.len() - RECORD_LEN;
+                self.record.drain(..extra);
             }
             self.stale = [true; 3];
         } else {
@@ -131,9 +151,9 @@ impl Rebound {
             let moving = self.chain.slipping();
             for _ in 0..steps {
                 self.chain.step();
-                let g = self.chain.ground_velocity(BLOCKS as f64 * 0.75, 6.0) as f32;
-                if moving || self.chain.slipping() || g != 0.0 || self.record.last() != Some(&0.0) {
-                    self.record.push(g);
+                let a = self.ground_acceleration();
+                if moving || self.chain.slipping() || a != 0.0 || self.record.last() != Some(&0.0) {
+                    self.record.push(a);
                 }
             }
             if self.record.len() > RECORD_LEN {
@@ -187,6 +207,14 @@ impl Rebound {
                 self.stale[0] = true;
             }
         }
+    }
+
+    /// The change of the station's ground velocity since the last sample.
+    fn ground_acceleration(&mut self) -> f32 {
+        let g = self.chain.ground_velocity(BLOCKS as f64 * 0.75, 6.0) as f32;
+        let a = g - self.last_g;
+        self.last_g = g;
+        a
     }
 
     /// Whether picture `i` changed.
@@ -289,17 +317,24 @@ impl Rebound {
         let (w, h) = (c.width as f32, c.height as f32);
         c.clear(Rgba::hex(0xf4efe2));
         c.fill_rect(0.0, h / 2.0, w, 1.0, Rgba::hex(0xc8bfa8));
-        let peak = self
-            .record
-            .iter()
-            .fold(0.0f32, |m, v| m.max(v.abs()))
-            .max(0.05);
+        // Scaled to the loud part of the record, not its one sharpest
+        // sample (a block stopping dead), which is clipped as on paper.
+        let mut loud: Vec<f32> = self.record.iter().map(|v| v.abs()).filter(|v| *v > 0.0).collect();
+        loud.sort_by(f32::total_cmp);
+        let peak = loud
+            .get(loud.len().saturating_sub(1) * 95 / 100)
+            .copied()
+            .unwrap_or(0.0)
+            .max(1e-4);
         let n = self.record.len().max(2);
         let pts: Vec<(f32, f32)> = self
             .record
             .iter()
             .enumerate()
-            .map(|(i, v)| (i as f32 / (n - 1) as f32 * w, h / 2.0 - v / peak * h * 0.45))
+            .map(|(i, v)| {
+                let y = (v / peak).clamp(-1.1, 1.1);
+                (i as f32 / (n - 1) as f32 * w, h / 2.0 - y * h * 0.42)
+            })
             .collect();
         c.stroke(&pts, 1.6, Rgba::hex(0x1a2a3a));
     }
