@@ -307,7 +307,7 @@ impl Rebound {
             for k in 0..3 {
                 let rr = r - k as f64 * 26.0;
                 if rr > 4.0 {
-                    c.ring(cx as f32, fault_y as f32, rr as f32, 4.0, WAVE.alpha(a));
+                    ring_band(c, cx, fault_y, rr, 4.0, WAVE.alpha(a));
                 }
             }
         }
@@ -374,6 +374,34 @@ impl Rebound {
                 c.fill_circle(x_of(m), y_of(n as f64), 5.0, Rgba::hex(0xffd84a));
             }
             m += 0.1;
+        }
+    }
+}
+
+/// A ring `width` wide at radius `r` about (`cx`, `cy`), drawn row by row
+/// over its band only (a filled-polygon ring costs its whole disc), edges
+/// softened over a pixel.
+fn ring_band(c: &mut Canvas, cx: f64, cy: f64, r: f64, width: f64, col: Rgba) {
+    let (ro, ri) = (r + width / 2.0, (r - width / 2.0).max(0.0));
+    let y0 = (cy - ro).floor().max(0.0) as i32;
+    let y1 = (cy + ro).ceil().min(c.height as f64 - 1.0) as i32;
+    for y in y0..=y1 {
+        let dy = y as f64 + 0.5 - cy;
+        if dy.abs() > ro {
+            continue;
+        }
+        let xo = (ro * ro - dy * dy).sqrt();
+        let xi = if dy.abs() < ri { (ri * ri - dy * dy).sqrt() } else { 0.0 };
+        for (a, b) in [(cx - xo, cx - xi), (cx + xi, cx + xo)] {
+            let (xa, xb) = (a.floor().max(0.0) as i32, b.ceil().min(c.width as f64 - 1.0) as i32);
+            for x in xa..=xb {
+                let px = x as f64 + 0.5;
+                let d = ((px - cx).hypot(dy) - r).abs();
+                let cover = (width / 2.0 + 0.5 - d).clamp(0.0, 1.0) as f32;
+                if cover > 0.0 {
+                    c.blend_pixel(x, y, col, cover);
+                }
+            }
         }
     }
 }
