@@ -20,8 +20,9 @@ use bevy::prelude::*;
 use bevy::render::render_resource::TextureFormat;
 
 use crate::app::AppSystems;
+use crate::app::exhibits::puzzle::{NodeQuery, picture_fraction};
 use crate::app::exhibits::{KindView, Live, observe_lift};
-use crate::app::widgets::{UiPointer, node_fraction, pointer_key};
+use crate::app::widgets::{UiPointer, pointer_key};
 use crate::domain::globe::mesh::{MeshData, cut_faces, sphere};
 use crate::domain::globe::{Globe, OnGlobe};
 
@@ -423,8 +424,6 @@ fn remove_stage(
     }
 }
 
-type NodeQuery<'w, 's> = Query<'w, 's, (&'static ComputedNode, &'static UiGlobalTransform)>;
-
 /// The pointer's place on the globe's picture, in its pixels.
 fn globe_point(
     nodes: &NodeQuery,
@@ -433,9 +432,7 @@ fn globe_point(
     pos: Vec2,
     size: (u32, u32),
 ) -> Option<Vec2> {
-    let (node, tf) = nodes.get(entity).ok()?;
-    let n = node_fraction(node, tf, pointer, pos)?;
-    Some(n * Vec2::new(size.0 as f32, size.1 as f32))
+    Some(picture_fraction(nodes, entity, pointer, pos)? * Vec2::new(size.0 as f32, size.1 as f32))
 }
 
 fn on_press<K: KindView>(

@@ -453,10 +453,8 @@ pub fn paint(
             let hit = match cut {
                 Some(cut) => cut.hit(o, d),
                 None => sphere_hit(o, d, 1.0).map(|t| {
-                    mesh::Hit::Surface(
-                        lat_lon(add(o, scale(d, t))).0,
-                        lat_lon(add(o, scale(d, t))).1,
-                    )
+                    let (lat, lon) = lat_lon(add(o, scale(d, t)));
+                    mesh::Hit::Surface(lat, lon)
                 }),
             };
             let (col, normal) = match hit {

@@ -16,5 +16,8 @@ pub fn earth_layers() -> Canvas {
     let cut = cut_away(&l, super::CUT_LON_DEFAULT, None);
     let mut cam = GlobeCamera::new(25.0, super::CUT_LON_DEFAULT + 20.0, 3.4);
     cam.fov_deg = 34.0;
-    paint(&super::land_texture(), &cam, Some(&cut), (W, H), bg)
+    let (w, h) = crate::domain::globe::texture::TEXTURE;
+    let mut land = Canvas::new(w, h, bg);
+    super::draw_land(&mut land);
+    paint(&land, &cam, Some(&cut), (W, H), bg)
 }

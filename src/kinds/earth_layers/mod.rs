@@ -53,12 +53,11 @@ pub mod picture {
     pub const TEXTURE: usize = 0;
 }
 
-/// The globe's texture: the land of Natural Earth on the ocean.
-pub fn land_texture() -> Canvas {
-    let (w, h) = TEXTURE;
-    let mut c = Canvas::new(w, h, OCEAN);
-    texture::fill_rings(&mut c, shipped::land(), LAND);
-    c
+/// Draws the globe's texture into `c`: the land of Natural Earth on the
+/// ocean.
+pub fn draw_land(c: &mut Canvas) {
+    c.clear(OCEAN);
+    texture::fill_rings(c, shipped::land(), LAND);
 }
 
 /// A visit: the globe, the model's layers and the one chosen.
@@ -150,8 +149,8 @@ impl Kind for EarthLayersParams {
     fn visitor_texts(&self) -> Vec<Bilingual> {
         let mut t = vec![self.intro.clone()];
         t.extend(texts::ALL.iter().map(|u| u.to_bilingual()));
-        if let Some(s) = EarthModel::by_name(&self.model).and_then(|m| EarthInside::new(&m, 0.0)) {
-            t.extend(s.layers.iter().map(Layer::facts));
+        if let Some(l) = EarthModel::by_name(&self.model).and_then(|m| layers::layers(&m)) {
+            t.extend(l.iter().map(Layer::facts));
         }
         t
     }
@@ -183,8 +182,7 @@ impl Kind for EarthLayersParams {
     }
 
     fn draw(s: &mut EarthInside, _: usize, canvas: &mut Canvas) {
-        let land = land_texture();
-        canvas.rgba.copy_from_slice(&land.rgba);
+        draw_land(canvas);
         s.texture_drawn = true;
     }
 

@@ -8,9 +8,10 @@ use bevy::prelude::*;
 use super::blocks::{PICTURE, PULL, PUSH, SHEAR};
 use super::{FaultTypesParams, block_names, kind_name, stress, texts};
 use crate::app::exhibits::layout::{body_row, colour, picture_frame, side_panel};
+use crate::app::exhibits::puzzle::{NodeQuery, picture_fraction};
 use crate::app::exhibits::{BodyCtx, KindView, Live, kind_plugin, observe_lift};
 use crate::app::widgets::{
-    Lit, Localized, UiPointer, chip, label, node_fraction, palette, pointer_key, relabel, ui_button,
+    Lit, Localized, UiPointer, chip, label, palette, pointer_key, relabel, ui_button,
     ui_label,
 };
 use crate::app::{AppSystems, UiLang};
@@ -109,11 +110,9 @@ fn choose(click: On<Pointer<Click>>, q: Query<&FaultChoice>, mut live: ResMut<Li
     }
 }
 
-type NodeQuery<'w, 's> = Query<'w, 's, (&'static ComputedNode, &'static UiGlobalTransform)>;
-
+/// The pointer's place on the blocks' picture, in its pixels.
 fn point(nodes: &NodeQuery, e: Entity, pointer: &UiPointer, pos: Vec2) -> Option<Vec2> {
-    let (n, tf) = nodes.get(e).ok()?;
-    Some(node_fraction(n, tf, pointer, pos)? * Vec2::new(PICTURE.0 as f32, PICTURE.1 as f32))
+    Some(picture_fraction(nodes, e, pointer, pos)? * Vec2::new(PICTURE.0 as f32, PICTURE.1 as f32))
 }
 
 fn on_press(
