@@ -291,6 +291,15 @@ exhibit_kinds! {
     /// A fault held by friction the visitor loads until it snaps: strain,
     /// waves, a record, and the sizes of many quakes.
     elastic_rebound::ElasticRebound(ElasticReboundParams),
+    /// A quake's P wave reaches the stations, the alert goes out and the
+    /// cities count down to the S wave; the blind zone gets none.
+    early_warning::EarlyWarning(EarlyWarningParams),
+    /// The rings of the China intensity scale around a quake whose
+    /// magnitude the visitor drags; tap a ring for what people feel.
+    intensity_rings::IntensityRings(IntensityRingsParams),
+    /// A tower of floors, braces and dampers the visitor builds and
+    /// shakes with a strong-motion record.
+    shake_tower::ShakeTower(ShakeTowerParams),
     /// A paged book of pictures and text.
     ebook::Ebook(EbookParams),
     /// A display board of panels that expand when tapped.

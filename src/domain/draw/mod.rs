@@ -59,3 +59,26 @@ pub fn decode_png(bytes: &[u8]) -> Result<Canvas, String> {
         rgba,
     })
 }
+
+/// A card picture ([`ILLUSTRATION_W`] by [`ILLUSTRATION_H`]) from an
+/// exhibit's picture (a map, a scene): scaled to the card's width, its
+/// middle band (rows past its edges repeat them).
+pub fn card_from_picture(src: &Canvas) -> Canvas {
+    let (w, h) = (ILLUSTRATION_W, ILLUSTRATION_H);
+    let mut card = Canvas::new(w, h, Rgba::hex(0x000000));
+    if src.width == 0 || src.height == 0 {
+        return card;
+    }
+    let scale = w as f32 / src.width as f32;
+    let top = (src.height as f32 * scale - h as f32) / 2.0;
+    for y in 0..h {
+        let sy = (((y as f32 + top) / scale).max(0.0) as u32).min(src.height - 1);
+        for x in 0..w {
+            let sx = ((x as f32 / scale) as u32).min(src.width - 1);
+            let p = src.pixel(sx, sy);
+            let i = ((y * w + x) * 4) as usize;
+            card.rgba[i..i + 4].copy_from_slice(&[p.0, p.1, p.2, 255]);
+        }
+    }
+    card
+}

@@ -45,6 +45,53 @@ pub fn radius_of_degree(magnitude: f64, degree: u8) -> f64 {
     lo
 }
 
+/// The depth, km, of the quakes whose isoseismals the relation of
+/// [`western_china`] was fitted to, taken as its source depth: they are
+/// shallow crustal quakes, most of them 10-20 km deep (Wang Suyun et al.
+/// 2000). For another depth the exhibit measures distance from the focus.
+pub const REFERENCE_DEPTH_KM: f64 = 10.0;
+
+/// The epicentral distance the relation of [`western_china`] sees for a
+/// point `distance_km` from the epicentre of a quake `depth_km` deep: the
+/// one at which a quake at [`REFERENCE_DEPTH_KM`] has the same distance
+/// from its focus, sqrt(Δ² + h² − h₀²) (0 where that is negative). At the
+/// reference depth it is the distance itself; a deeper focus is farther
+/// from everyone, most of all from those near the epicentre.
+pub fn equivalent_distance_km(distance_km: f64, depth_km: f64) -> f64 {
+    let d = distance_km.max(0.0);
+    let h = depth_km.max(0.0);
+    (d * d + h * h - REFERENCE_DEPTH_KM * REFERENCE_DEPTH_KM)
+        .max(0.0)
+        .sqrt()
+}
+
+/// The mean intensity (the relation's, not rounded) `distance_km` from the
+/// epicentre of a quake of `magnitude` at `depth_km`.
+pub fn intensity_at(magnitude: f64, distance_km: f64, depth_km: f64) -> f64 {
+    western_china(magnitude, equivalent_distance_km(distance_km, depth_km)).2
+}
+
+/// The radius (km from the epicentre) of the ring inside which a quake of
+/// `magnitude` at `depth_km` shakes to `degree` or more, the mean intensity
+/// there being `degree − 0.5`; 0 when even the epicentre is below it.
+pub fn ring_radius_km(magnitude: f64, degree: u8, depth_km: f64) -> f64 {
+    let target = degree as f64 - 0.5;
+    if intensity_at(magnitude, 0.0, depth_km) < target {
+        return 0.0;
+    }
+    let r = radius_of_degree(magnitude, degree);
+    let h0 = REFERENCE_DEPTH_KM;
+    let h = depth_km.max(0.0);
+    (r * r + h0 * h0 - h * h).max(0.0).sqrt()
+}
+
+/// The epicentral degree (1-12) of a quake of `magnitude` at `depth_km`.
+pub fn epicentral_degree(magnitude: f64, depth_km: f64) -> u8 {
+    intensity_at(magnitude, 0.0, depth_km)
+        .round()
+        .clamp(1.0, 12.0) as u8
+}
+
 /// Roman numeral of a degree.
 pub fn roman(degree: u8) -> &'static str {
     [
@@ -136,5 +183,28 @@ mod tests {
             assert!(!e.zh.is_empty() && !e.en.is_empty());
         }
         assert_eq!(roman(7), "VII");
+    }
+
+    #[test]
+    fn rings_at_a_depth_meet_the_relation_and_shrink_deeper() {
+        for m in [4.5, 6.0, 7.0, 8.0] {
+            for d in 3..=11u8 {
+                let shallow = ring_radius_km(m, d, REFERENCE_DEPTH_KM);
+                // At the reference depth the ring is the relation's own.
+                assert!((shallow - radius_of_degree(m, d)).abs() < 1e-9);
+                let deep = ring_radius_km(m, d, 30.0);
+                assert!(deep <= shallow, "M{m} degree {d}");
+                if deep > 0.0 {
+                    // On the ring the relation gives exactly degree − 0.5.
+                    let i = intensity_at(m, deep, 30.0);
+                    assert!((i - (d as f64 - 0.5)).abs() < 1e-6, "M{m} {d}: {i}");
+                    // Far out the depth hardly matters.
+                    if shallow > 300.0 {
+                        assert!(shallow - deep < 2.0);
+                    }
+                }
+            }
+            assert!(epicentral_degree(m, 30.0) <= epicentral_degree(m, REFERENCE_DEPTH_KM));
+        }
     }
 }

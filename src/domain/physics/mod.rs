@@ -1,6 +1,7 @@
 //! Seismic physics: Earth models, travel times and rays, location,
 //! magnitude and shaking. No Bevy here; every formula cites its source.
 
+pub mod building;
 pub mod earth;
 pub mod fronts;
 pub mod geo;
