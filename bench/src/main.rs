@@ -61,7 +61,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// The benchmarks that need no libmseed comparison, by the name that runs
 /// one alone (`cargo run --release -- seismogram`).
-const NAMED: [(&str, fn()); 12] = [
+const NAMED: [(&str, fn()); 16] = [
     ("exhibits", exhibit_frames),
     ("sand-table", sand_table_turning),
     ("seismogram", seismogram_zoom),
@@ -74,6 +74,10 @@ const NAMED: [(&str, fn()); 12] = [
     ("globe", globe_turning),
     ("faults", fault_drag),
     ("rebound", rebound_loading),
+    ("warning", warning_running),
+    ("rings", rings_dragging),
+    ("quiz", quiz_shaking),
+    ("tower", tower_shaking),
 ];
 
 fn main() {
@@ -886,4 +890,76 @@ fn rebound_loading() {
     }
     println!("  ({} events)", r.events().len());
     report("04 loading the fault by hand (960x340 + 960x150 + 400x280)", ms, &cs[0], "fault picture");
+}
+
+/// Frames of a kind's state: `act` before each frame (the visitor's
+/// finger), then the kind's own advance and the drawing of every stale
+/// picture, timed together.
+fn kind_frames<K: quakehall::kinds::Kind>(
+    what: &str,
+    label: &str,
+    frames: usize,
+    mut act: impl FnMut(&mut K::State, usize),
+) {
+    use quakehall::domain::draw::Canvas;
+    let Some((_, mut st)) = shipped::<K>(what) else {
+        return;
+    };
+    let mut cs: Vec<Canvas> = K::pictures(&st)
+        .iter()
+        .map(|p| Canvas::new(p.width, p.height, p.background))
+        .collect();
+    let mut ms = Vec::new();
+    for f in 0..frames {
+        let start = Instant::now();
+        act(&mut st, f);
+        K::advance(&mut st, 1.0 / 60.0);
+        for (i, c) in cs.iter_mut().enumerate() {
+            if K::stale(&st, i) {
+                K::draw(&mut st, i, c);
+            }
+        }
+        ms.push(start.elapsed().as_secs_f64() * 1e3);
+    }
+    report(label, ms, &cs[0], "picture");
+}
+
+fn warning_running() {
+    use quakehall::kinds::EarlyWarningParams;
+    // The Wenchuan quake from origin to past the alert (60 s of story).
+    kind_frames::<EarlyWarningParams>("warning", "22 the Wenchuan quake running (640x640 map)", 600, |c, f| {
+        if f == 0 {
+            c.start(1);
+        }
+        c.advance(0.1);
+    });
+}
+
+fn rings_dragging() {
+    use quakehall::kinds::IntensityRingsParams;
+    // The magnitude slider dragged to and fro, a new magnitude every frame.
+    kind_frames::<IntensityRingsParams>("rings", "23 dragging the magnitude (640x640 map)", 400, |r, f| {
+        let x = (f % 100) as f64 / 100.0;
+        r.set_fraction(if (f / 100) % 2 == 0 { x } else { 1.0 - x });
+    });
+}
+
+fn quiz_shaking() {
+    use quakehall::kinds::SafetyQuizParams;
+    kind_frames::<SafetyQuizParams>("quiz", "24 a scene shaking (640x480 picture)", 150, |_, _| {});
+}
+
+fn tower_shaking() {
+    use quakehall::kinds::ShakeTowerParams;
+    // The tallest tower, braced, shaken by the slow record to its end.
+    kind_frames::<ShakeTowerParams>("tower", "25 an 8-storey tower shaking (600x600 picture)", 900, |t, f| {
+        if f == 0 {
+            while t.design.floors < quakehall::kinds::shake_tower::tower::MAX_FLOORS {
+                t.add_floor();
+            }
+            t.brace_all();
+            t.choose_record(1);
+            t.shake();
+        }
+    });
 }

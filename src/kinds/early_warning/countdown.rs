@@ -323,18 +323,19 @@ impl Countdown {
         let (x, y) = self.px(e.quake.at.0, e.quake.at.1);
         if self.stage != Stage::Choosing {
             let (p, s) = self.fronts_km();
+            let ring = |c: &mut Canvas, r: f32, w: f32, col: Rgba| c.fill_annulus(x, y, (r - w / 2.0).max(0.0), r + w / 2.0, col);
             if self.alerted() {
                 let r = self.km_px(e.blind_zone_km);
-                c.fill_circle(x, y, r, BLIND.alpha(120));
-                c.ring(x, y, r, 3.0, BLIND.mix(Rgba::hex(0xffffff), 0.4));
+                c.fill_annulus(x, y, 0.0, r, BLIND.alpha(120));
+                ring(c, r, 3.0, BLIND.mix(Rgba::hex(0xffffff), 0.4));
             }
             if let Some(s) = s {
                 let r = self.km_px(s);
-                c.fill_circle(x, y, r, S_COLOUR.alpha(55));
-                c.ring(x, y, r, 5.0, S_COLOUR);
+                c.fill_annulus(x, y, 0.0, r, S_COLOUR.alpha(55));
+                ring(c, r, 5.0, S_COLOUR);
             }
             if let Some(p) = p {
-                c.ring(x, y, self.km_px(p), 3.5, P_COLOUR);
+                ring(c, self.km_px(p), 3.5, P_COLOUR);
             }
         }
         for (k, st) in self.stations.iter().enumerate() {

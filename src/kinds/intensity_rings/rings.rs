@@ -5,7 +5,7 @@
 //! degree's button) chooses the ring there and shows what it means.
 
 use crate::domain::draw::Canvas;
-use crate::domain::draw::canvas::{Rgba, ellipse};
+use crate::domain::draw::canvas::Rgba;
 use crate::domain::map::{self, MapFrame, MapLabel, RegionalMap};
 use crate::domain::physics::intensity;
 
@@ -294,24 +294,20 @@ impl Rings {
             let inner = if k > 0 { self.km_px(rings[k - 1].radius_km) } else { 0.0 };
             let chosen = self.chosen == Some(r.degree);
             let alpha = if chosen { 215 } else { 120 };
-            let mut shape = vec![ellipse(x, y, outer, outer)];
-            if inner > 0.5 {
-                shape.push(ellipse(x, y, inner, inner));
-            }
-            c.fill_polygons(&shape, degree_colour(r.degree).alpha(alpha));
-            c.ring(x, y, outer, 2.0, degree_colour(r.degree).mix(Rgba::hex(0x000000), 0.35));
+            c.fill_annulus(x, y, inner, outer, degree_colour(r.degree).alpha(alpha));
+            ring(c, x, y, outer, 2.0, degree_colour(r.degree).mix(Rgba::hex(0x000000), 0.35));
         }
         if self.deep {
             for r in self.shallow_rings() {
-                c.ring(x, y, self.km_px(r.radius_km), 1.5, Rgba::hex(0xffffff).alpha(150));
+                ring(c, x, y, self.km_px(r.radius_km), 1.5, Rgba::hex(0xffffff).alpha(150));
             }
         }
         if let Some(d) = self.chosen
             && let Some(k) = rings.iter().position(|r| r.degree == d)
         {
-            c.ring(x, y, self.km_px(rings[k].radius_km), 4.0, Rgba::hex(0xffffff));
+            ring(c, x, y, self.km_px(rings[k].radius_km), 4.0, Rgba::hex(0xffffff));
             if k > 0 {
-                c.ring(x, y, self.km_px(rings[k - 1].radius_km), 2.5, Rgba::hex(0xffffff).alpha(200));
+                ring(c, x, y, self.km_px(rings[k - 1].radius_km), 2.5, Rgba::hex(0xffffff).alpha(200));
             }
         }
         c.fill_star(x, y, 20.0, Rgba::hex(0x10202e));
@@ -335,4 +331,9 @@ impl Rings {
         let w = MAP_PX as f64;
         (24.0 / w, (w - 28.0) / w, self.frame.frac(100.0))
     }
+}
+
+/// A circle `width` wide about (`x`, `y`) by the canvas's fast annulus.
+pub fn ring(c: &mut Canvas, x: f32, y: f32, r: f32, width: f32, col: Rgba) {
+    c.fill_annulus(x, y, (r - width / 2.0).max(0.0), r + width / 2.0, col);
 }
