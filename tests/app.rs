@@ -1794,3 +1794,149 @@ fn the_listen_buttons_of_16_and_19_play_the_record_on_screen() {
         .select(1);
     assert!(!state::<QuakeOrNotParams>(&app).is_listening());
 }
+
+#[test]
+fn early_warning_plays_a_quake_to_its_summary_through_taps() {
+    use quakehall::kinds::EarlyWarningParams;
+    use quakehall::kinds::early_warning::countdown::{CityState, Stage};
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("22-early-warning"));
+    assert_eq!(state::<EarlyWarningParams>(&app).stage, Stage::Choosing);
+    let wenchuan = button_reading(&mut app, "汶川 8.0级（2008）");
+    tap(&mut app, wenchuan);
+    app.update();
+    let c = state::<EarlyWarningParams>(&app);
+    assert_eq!((c.stage, c.current), (Stage::Running, 1));
+    let alert = c.event().alert_s;
+    // Real seconds: the alert, then the hall's countdown.
+    step(&mut app, alert as f32 + 1.0);
+    let c = state::<EarlyWarningParams>(&app);
+    assert!(c.alerted(), "{} s", c.t);
+    assert!(matches!(c.city_state(0), CityState::Counting { .. }));
+    let shown: Vec<String> = texts(&mut app).into_iter().map(|(_, s)| s).collect();
+    assert!(
+        shown.iter().any(|s| s.starts_with("重庆 科技馆：还有")),
+        "{shown:?}"
+    );
+    // The visitor stays and watches (touching now and then, as the idle
+    // timeout would otherwise take the hall back to its attract loop).
+    for _ in 0..3 {
+        app.world_mut().write_message(VisitorActivity);
+        step(&mut app, 30.0);
+    }
+    assert_eq!(state::<EarlyWarningParams>(&app).stage, Stage::Done);
+    let again = button_reading(&mut app, "再试一次");
+    tap(&mut app, again);
+    app.update();
+    assert_eq!(state::<EarlyWarningParams>(&app).stage, Stage::Choosing);
+}
+
+#[test]
+fn intensity_rings_follow_the_degree_buttons_and_a_press_on_the_map() {
+    use quakehall::kinds::IntensityRingsParams;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("23-intensity-rings"));
+    let vii = button_reading(&mut app, "VII 度");
+    tap(&mut app, vii);
+    app.update();
+    assert_eq!(state::<IntensityRingsParams>(&app).chosen, Some(7));
+    let shown: Vec<String> = texts(&mut app).into_iter().map(|(_, s)| s).collect();
+    assert!(
+        shown.iter().any(|s| s.starts_with("烈度 VII 度：")),
+        "{shown:?}"
+    );
+    let deep = button_reading(&mut app, "深源 30 公里");
+    tap(&mut app, deep);
+    app.update();
+    let r = state::<IntensityRingsParams>(&app);
+    assert!(r.deep);
+    assert!(r.epicentral_degree() < 8);
+}
+
+#[test]
+fn the_little_engineer_builds_shakes_and_sees_the_result_through_taps() {
+    use quakehall::kinds::ShakeTowerParams;
+    use quakehall::kinds::shake_tower::tower::Stage;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("25-shake-tower"));
+    let floors = state::<ShakeTowerParams>(&app).design.floors;
+    let add = button_reading(&mut app, "加一层");
+    tap(&mut app, add);
+    app.update();
+    assert_eq!(state::<ShakeTowerParams>(&app).design.floors, floors + 1);
+    let braces = button_reading(&mut app, "加支撑");
+    tap(&mut app, braces);
+    let slow = button_reading(&mut app, "远处大地震（摇得慢）");
+    tap(&mut app, slow);
+    app.update();
+    let tw = state::<ShakeTowerParams>(&app);
+    assert!(tw.design.braced[..tw.design.floors].iter().all(|&b| b));
+    assert_eq!(tw.record, 1);
+    let shake = button_reading(&mut app, "开始摇晃！");
+    tap(&mut app, shake);
+    app.update();
+    assert_eq!(state::<ShakeTowerParams>(&app).stage, Stage::Shaking);
+    step(&mut app, 20.0);
+    let tw = state::<ShakeTowerParams>(&app);
+    assert_eq!(tw.stage, Stage::Result);
+    assert!(
+        tw.outcome.unwrap().failed.is_none(),
+        "a braced tower stands the slow record"
+    );
+    let again = button_reading(&mut app, "重新设计");
+    tap(&mut app, again);
+    app.update();
+    assert_eq!(state::<ShakeTowerParams>(&app).stage, Stage::Building);
+}
+
+#[test]
+fn the_safety_quiz_plays_every_scene_to_its_friendly_end() {
+    use quakehall::kinds::SafetyQuizParams;
+    use quakehall::kinds::safety_quiz::quiz::Stage;
+    let copy = HallCopy::new();
+    let mut app = headless(&copy, false);
+    go(&mut app, Screen::Exhibit, Some("24-safety-quiz"));
+    let wrong = button_reading(&mut app, "马上跑出教室");
+    tap(&mut app, wrong);
+    app.update();
+    assert_eq!(state::<SafetyQuizParams>(&app).stage, Stage::Asking);
+    let n = state::<SafetyQuizParams>(&app).scenes.len();
+    for _ in 0..n {
+        let q = state::<SafetyQuizParams>(&app);
+        let safe = q
+            .scene()
+            .answers
+            .iter()
+            .find(|a| a.safe)
+            .unwrap()
+            .text
+            .zh
+            .clone();
+        let b = button_reading(&mut app, &safe);
+        tap(&mut app, b);
+        app.update();
+        assert_eq!(state::<SafetyQuizParams>(&app).stage, Stage::Safe);
+        let next = if state::<SafetyQuizParams>(&app).current + 1 < n {
+            "下一个"
+        } else {
+            "看看我的星星"
+        };
+        let b = button_reading(&mut app, next);
+        tap(&mut app, b);
+        app.update();
+    }
+    let q = state::<SafetyQuizParams>(&app);
+    assert_eq!(q.stage, Stage::Done);
+    assert_eq!(
+        q.stars() as usize,
+        n - 1,
+        "the first scene needed a second try"
+    );
+    let again = button_reading(&mut app, "再玩一次");
+    tap(&mut app, again);
+    app.update();
+    assert_eq!(state::<SafetyQuizParams>(&app).stage, Stage::Asking);
+}

@@ -297,6 +297,9 @@ exhibit_kinds! {
     /// The rings of the China intensity scale around a quake whose
     /// magnitude the visitor drags; tap a ring for what people feel.
     intensity_rings::IntensityRings(IntensityRingsParams),
+    /// Illustrated scenes asking what to do when the ground shakes, the
+    /// answers following the China Earthquake Administration's guidance.
+    safety_quiz::SafetyQuiz(SafetyQuizParams),
     /// A tower of floors, braces and dampers the visitor builds and
     /// shakes with a strong-motion record.
     shake_tower::ShakeTower(ShakeTowerParams),
