@@ -1819,12 +1819,14 @@ fn early_warning_plays_a_quake_to_its_summary_through_taps() {
         shown.iter().any(|s| s.starts_with("重庆 科技馆：还有")),
         "{shown:?}"
     );
-    // The visitor stays and watches (touching now and then, as the idle
-    // timeout would otherwise take the hall back to its attract loop).
-    for _ in 0..3 {
-        app.world_mut().write_message(VisitorActivity);
-        step(&mut app, 30.0);
-    }
+    // The visitor watches without touching: the story (longer than the
+    // idle timeout) holds the idle timer until it ends.
+    let timeout = app.world().resource::<Hall>().hall.idle_timeout_s;
+    step(&mut app, timeout);
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Exhibit
+    );
     assert_eq!(state::<EarlyWarningParams>(&app).stage, Stage::Done);
     let again = button_reading(&mut app, "再试一次");
     tap(&mut app, again);

@@ -145,6 +145,13 @@ pub trait Kind: InKind + Clone + PartialEq + std::fmt::Debug + Send + Sync + 'st
     /// by default nothing.
     fn warm_up(&self, _opening: &Opening) {}
 
+    /// Whether the exhibit is in the middle of something a visitor
+    /// watches without touching (a story running longer than the idle
+    /// timeout): the hall's idle timer waits while it is. By default never.
+    fn busy(_state: &Self::State) -> bool {
+        false
+    }
+
     /// Whether the exhibit plays sounds (its screen then tells curators
     /// when the hall has no audio output).
     fn sounds(&self) -> bool {

@@ -251,8 +251,24 @@ pub fn kind_plugin<K: KindView>(app: &mut App) {
             (forget_on_reset::<K>, tick::<K>)
                 .chain()
                 .in_set(AppSystems::Update),
-        );
+        )
+        .add_systems(Update, hold_while_busy::<K>.in_set(AppSystems::RecordInput));
     super::clock::plugin::<K>(app);
+}
+
+/// Holds the idle timer while the open exhibit says it is busy (a story
+/// the visitor is watching), without counting it as a touch.
+fn hold_while_busy<K: KindView>(
+    live: Res<Live<K>>,
+    time: Res<Time>,
+    idle: Option<ResMut<crate::app::idle::Idle>>,
+) {
+    if let (Some(run), Some(mut idle)) = (live.get(), idle)
+        && run.clock.playing
+        && K::busy(&run.state)
+    {
+        idle.0.input(time.elapsed_secs_f64());
+    }
 }
 
 /// How the hall was started, as a kind's build sees it.

@@ -216,6 +216,12 @@ impl Kind for EarlyWarningParams {
         c.advance(dt);
     }
 
+    /// A quake's story (up to a minute and a half in real seconds) holds
+    /// the idle timer: a visitor watching a countdown is not touching.
+    fn busy(c: &Countdown) -> bool {
+        c.stage == countdown::Stage::Running
+    }
+
     fn pictures(_: &Countdown) -> Vec<Picture> {
         vec![Picture::new(MAP_PX, MAP_PX, map::colours::BACKGROUND)]
     }
