@@ -3,7 +3,7 @@
 
 use bevy::prelude::*;
 
-use crate::app::widgets::{label, palette};
+use crate::app::widgets::{label, palette, ui_label};
 use crate::domain::text::{Bilingual, Lang};
 
 /// The row a live exhibit's body is: its picture on the left, its side
@@ -143,4 +143,29 @@ pub fn beside_point(fx: f64, fy: f64, gap: f32, top: f32) -> Node {
         },
         ..default()
     }
+}
+
+/// The label of a map's scale bar (`bar`: its left, top and width as
+/// fractions of the map, from `domain::map::scale_bar`), centred over it.
+pub fn scale_label(
+    m: &mut ChildSpawnerCommands,
+    bar: (f64, f64, f64),
+    text: &crate::domain::text::ui::UiText,
+    lang: Lang,
+    size: f32,
+) {
+    let (x, y, w) = bar;
+    m.spawn((
+        Node {
+            position_type: PositionType::Absolute,
+            left: percent(100.0 * x as f32),
+            width: percent(100.0 * w as f32),
+            bottom: percent(100.0 * (1.0 - y) as f32),
+            margin: UiRect::bottom(px(12)),
+            justify_content: JustifyContent::Center,
+            ..default()
+        },
+        Pickable::IGNORE,
+        children![(ui_label(text, lang, size, palette::TEXT), Pickable::IGNORE)],
+    ));
 }

@@ -464,6 +464,22 @@ fn covers(rings: &[Vec<Pt>], w: f64, h: f64) -> bool {
     inside
 }
 
+/// A scale bar `km` long in the lower left corner of a map `side` pixels
+/// square drawn with `frame`: where it lies, as fractions of the map (left,
+/// top, width; for its label).
+pub fn scale_bar(frame: &MapFrame, side: u32, km: f64) -> (f64, f64, f64) {
+    let w = side as f64;
+    (24.0 / w, (w - 28.0) / w, frame.frac(km))
+}
+
+/// Draws the scale bar of [`scale_bar`] into `c` (`side` pixels square).
+pub fn draw_scale_bar(c: &mut Canvas, frame: &MapFrame, side: u32, km: f64) {
+    let bar = (frame.frac(km) * side as f64) as f32;
+    let (x0, y0) = (24.0, side as f32 - 28.0);
+    c.fill_rect(x0 - 2.0, y0 - 2.0, bar + 4.0, 10.0, Rgba::hex(0x10202e));
+    c.fill_rect(x0, y0, bar, 6.0, Rgba::hex(0xe8eef4));
+}
+
 /// What a label names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LabelKind {

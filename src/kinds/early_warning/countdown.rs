@@ -362,18 +362,13 @@ impl Countdown {
         }
         c.fill_star(x, y, 22.0, Rgba::hex(0x10202e));
         c.fill_star(x, y, 17.0, Rgba::hex(0xffffff));
-        // A 100 km scale bar in the lower left corner.
-        let bar = self.km_px(100.0);
-        let (x0, y0) = (24.0, MAP_PX as f32 - 28.0);
-        c.fill_rect(x0 - 2.0, y0 - 2.0, bar + 4.0, 10.0, Rgba::hex(0x10202e));
-        c.fill_rect(x0, y0, bar, 6.0, Rgba::hex(0xe8eef4));
+        map::draw_scale_bar(c, &self.frame, MAP_PX, 100.0);
         self.drawn = Some(self.key());
     }
 
     /// Where the scale bar lies, as fractions of the map: left, top, width.
     pub fn scale_bar(&self) -> (f64, f64, f64) {
-        let w = MAP_PX as f64;
-        (24.0 / w, (w - 28.0) / w, self.frame.frac(100.0))
+        map::scale_bar(&self.frame, MAP_PX, 100.0)
     }
 }
 

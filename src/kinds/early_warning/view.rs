@@ -10,7 +10,7 @@ use bevy::prelude::*;
 use super::countdown::{CityState, Countdown, DETECTED, LabelSide, P_COLOUR, S_COLOUR, Stage};
 use super::{EarlyWarningParams, MAX_CITIES, texts as t};
 use crate::app::exhibits::clock::clock_buttons;
-use crate::app::exhibits::layout::{body_row, colour, map_labels, picture_frame, side_panel, swatch};
+use crate::app::exhibits::layout::{scale_label, body_row, colour, map_labels, picture_frame, side_panel, swatch};
 use crate::app::exhibits::puzzle::{Follow, Says as Following, Show, ShownWhile, act, buttons_row, column, puzzle_plugin, says};
 use crate::app::exhibits::{BodyCtx, KindView, Live};
 use crate::app::widgets::{button, label, palette, ui_button, ui_label};
@@ -224,20 +224,7 @@ impl KindView for EarlyWarningParams {
                         });
                     });
                 }
-                let (x, y, w) = c.scale_bar();
-                m.spawn((
-                    Node {
-                        position_type: PositionType::Absolute,
-                        left: percent(100.0 * x as f32),
-                        width: percent(100.0 * w as f32),
-                        bottom: percent(100.0 * (1.0 - y) as f32),
-                        margin: UiRect::bottom(px(12)),
-                        justify_content: JustifyContent::Center,
-                        ..default()
-                    },
-                    Pickable::IGNORE,
-                    children![(ui_label(&t::SCALE, lang, 20.0, palette::TEXT), Pickable::IGNORE)],
-                ));
+                scale_label(m, c.scale_bar(), &t::SCALE, lang, 20.0);
             });
             row.spawn(side_panel(12.0)).with_children(|side| {
                 side.spawn((ShownWhile(Part::Choosing), column(16.0))).with_children(|s| {

@@ -9,7 +9,7 @@ use super::rings::{LOWEST_RING, Rings};
 use super::{IntensityRingsParams, texts as t};
 use crate::app::AppSystems;
 use crate::app::exhibits::Live;
-use crate::app::exhibits::layout::{body_row, map_labels, picture_frame, side_panel};
+use crate::app::exhibits::layout::{scale_label, body_row, map_labels, picture_frame, side_panel};
 use crate::app::exhibits::puzzle::{
     Follow, LitWhile, Show, ShownWhile, act, at_finger, buttons_row, column, puzzle_plugin, says,
 };
@@ -143,20 +143,7 @@ impl KindView for IntensityRingsParams {
                         children![(plain(roman(d), 22.0, Color::WHITE), Pickable::IGNORE)],
                     ));
                 }
-                let (x, y, w) = r.scale_bar();
-                m.spawn((
-                    Node {
-                        position_type: PositionType::Absolute,
-                        left: percent(100.0 * x as f32),
-                        width: percent(100.0 * w as f32),
-                        bottom: percent(100.0 * (1.0 - y) as f32),
-                        margin: UiRect::bottom(px(12)),
-                        justify_content: JustifyContent::Center,
-                        ..default()
-                    },
-                    Pickable::IGNORE,
-                    children![(ui_label(&t::SCALE, lang, 20.0, palette::TEXT), Pickable::IGNORE)],
-                ));
+                scale_label(m, r.scale_bar(), &t::SCALE, lang, 20.0);
             });
             row.spawn(side_panel(12.0)).with_children(|side| {
                 side.spawn(label(&p.intro, lang, 22.0, palette::TEXT));

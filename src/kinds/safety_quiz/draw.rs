@@ -49,6 +49,20 @@ fn child_covering(c: &mut Canvas, x: f32, y: f32, s: f32) {
     c.stroke(&[(x + 16.0 * s, y - 14.0 * s), (x + 34.0 * s, y - 2.0 * s)], 6.0 * s, SKIN);
 }
 
+/// The child: covering at `safe_at` (x, knees, scale) once safe, else
+/// standing alarmed at `standing_at` (x, feet, scale) with shake marks at
+/// height `marks_y` while the ground jolts.
+fn child(c: &mut Canvas, safe: bool, jolt: f32, safe_at: (f32, f32, f32), standing_at: (f32, f32, f32), marks_y: f32) {
+    if safe {
+        child_covering(c, safe_at.0, safe_at.1, safe_at.2);
+    } else {
+        child_standing(c, standing_at.0, standing_at.1, standing_at.2);
+        if jolt != 0.0 {
+            shake_marks(c, standing_at.0, marks_y, 40.0);
+        }
+    }
+}
+
 /// Little lines either side of something that shakes.
 fn shake_marks(c: &mut Canvas, x: f32, y: f32, w: f32) {
     for side in [-1.0f32, 1.0] {
@@ -102,14 +116,7 @@ pub fn draw(c: &mut Canvas, setting: Setting, jolt: f32, safe: bool) {
             for x in [60.0, 250.0, 440.0] {
                 desk(c, x + j, 286.0, 150.0);
             }
-            if safe {
-                child_covering(c, 300.0 + j, 360.0, 1.1);
-            } else {
-                child_standing(c, 200.0 + j, 420.0, 1.2);
-                if jolt != 0.0 {
-                    shake_marks(c, 200.0 + j, 360.0, 40.0);
-                }
-            }
+            child(c, safe, jolt, (300.0 + j, 360.0, 1.1), (200.0 + j, 420.0, 1.2), 360.0);
         }
         Setting::Home => {
             c.clear(Rgba::hex(0xe7efe3));
@@ -131,14 +138,7 @@ pub fn draw(c: &mut Canvas, setting: Setting, jolt: f32, safe: bool) {
             // A lamp that swings.
             c.stroke(&[(330.0, 0.0), (330.0 + 2.0 * j, 60.0)], 3.0, INK);
             c.fill_polygon(&[(310.0 + 2.0 * j, 80.0), (350.0 + 2.0 * j, 80.0), (340.0 + 2.0 * j, 60.0), (320.0 + 2.0 * j, 60.0)], Rgba::hex(0xf4d35e));
-            if safe {
-                child_covering(c, 300.0 + j, 360.0, 1.1);
-            } else {
-                child_standing(c, 160.0 + j, 420.0, 1.2);
-                if jolt != 0.0 {
-                    shake_marks(c, 160.0 + j, 360.0, 40.0);
-                }
-            }
+            child(c, safe, jolt, (300.0 + j, 360.0, 1.1), (160.0 + j, 420.0, 1.2), 360.0);
         }
         Setting::HighBuilding => {
             c.clear(Rgba::hex(0xdfe3ea));
@@ -158,14 +158,7 @@ pub fn draw(c: &mut Canvas, setting: Setting, jolt: f32, safe: bool) {
             c.fill_rect(520.0 + j, 60.0, 120.0, 310.0, Rgba::hex(0xc8ccd4));
             c.fill_rect(540.0 + j, 80.0, 80.0, 30.0, Rgba::hex(0x2e9e5b));
             c.fill_polygon(&[(552.0 + j, 100.0), (566.0 + j, 88.0), (566.0 + j, 100.0)], Rgba::hex(0xffffff));
-            if safe {
-                child_covering(c, 540.0 + j, 370.0, 1.0);
-            } else {
-                child_standing(c, 220.0 + j, 430.0, 1.2);
-                if jolt != 0.0 {
-                    shake_marks(c, 220.0 + j, 370.0, 40.0);
-                }
-            }
+            child(c, safe, jolt, (540.0 + j, 370.0, 1.0), (220.0 + j, 430.0, 1.2), 370.0);
         }
         Setting::Outdoors => {
             c.gradient_rect(0.0, 0.0, w, 330.0, Rgba::hex(0x8ec9f0), Rgba::hex(0xd9efff));
@@ -180,14 +173,7 @@ pub fn draw(c: &mut Canvas, setting: Setting, jolt: f32, safe: bool) {
             c.stroke(&[(240.0 + j, 132.0), (640.0, 170.0)], 2.0, INK);
             c.stroke(&[(294.0 + j, 132.0), (640.0, 150.0)], 2.0, INK);
             c.fill_rect(170.0 + j, 150.0, 60.0, 50.0, Rgba::hex(0xf4d35e));
-            if safe {
-                child_covering(c, 470.0, 440.0, 1.1);
-            } else {
-                child_standing(c, 200.0 + j, 440.0, 1.2);
-                if jolt != 0.0 {
-                    shake_marks(c, 200.0 + j, 380.0, 40.0);
-                }
-            }
+            child(c, safe, jolt, (470.0, 440.0, 1.1), (200.0 + j, 440.0, 1.2), 380.0);
         }
         Setting::Car => {
             c.gradient_rect(0.0, 0.0, w, 300.0, Rgba::hex(0x8ec9f0), Rgba::hex(0xd9efff));

@@ -543,17 +543,12 @@ impl Game {
             c.fill_polygon(&tri(17.0), Rgba::hex(0x10202e));
             c.fill_polygon(&tri(12.0), col);
         }
-        // A 50 km scale bar in the lower left corner.
-        let bar = self.km_px(50.0);
-        let (x0, y0) = (24.0, MAP_PX as f32 - 28.0);
-        c.fill_rect(x0 - 2.0, y0 - 2.0, bar + 4.0, 10.0, Rgba::hex(0x10202e));
-        c.fill_rect(x0, y0, bar, 6.0, Rgba::hex(0xe8eef4));
+        map::draw_scale_bar(c, &self.frame, MAP_PX, 50.0);
     }
 
     /// Where the scale bar ends, as fractions of the map (for its label).
     pub fn scale_bar(&self) -> (f64, f64, f64) {
-        let w = MAP_PX as f64;
-        (24.0 / w, (w - 28.0) / w, self.frame.frac(50.0))
+        map::scale_bar(&self.frame, MAP_PX, 50.0)
     }
 }
 

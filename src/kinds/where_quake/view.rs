@@ -11,7 +11,7 @@ use bevy::prelude::*;
 use super::game::{Game, MAX_STATIONS, STATION_COLOURS, STRIP_H, STRIP_W, Stage};
 use super::texts as t;
 use super::{Difficulty, WhereQuakeParams};
-use crate::app::exhibits::layout::{
+use crate::app::exhibits::layout::{scale_label, 
     beside_point, body_row, colour, map_labels, picture_frame, side_panel,
 };
 use crate::app::exhibits::puzzle::{
@@ -247,20 +247,7 @@ impl KindView for WhereQuakeParams {
                     ))
                     .with_children(|n| station_names(n, g, &r.stations, lang));
                 }
-                let (x, y, w) = g.scale_bar();
-                m.spawn((
-                    Node {
-                        position_type: PositionType::Absolute,
-                        left: percent(100.0 * x as f32),
-                        width: percent(100.0 * w as f32),
-                        bottom: percent(100.0 * (1.0 - y) as f32),
-                        margin: UiRect::bottom(px(12)),
-                        justify_content: JustifyContent::Center,
-                        ..default()
-                    },
-                    Pickable::IGNORE,
-                    children![(ui_label(&t::SCALE, lang, 24.0, palette::TEXT), Pickable::IGNORE)],
-                ));
+                scale_label(m, g.scale_bar(), &t::SCALE, lang, 24.0);
             });
             // The records, one per station, P at the same place on each.
             row.spawn((
